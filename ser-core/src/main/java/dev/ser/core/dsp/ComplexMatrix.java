@@ -1,0 +1,82 @@
+package dev.ser.core.dsp;
+
+/**
+ * A dense complex matrix as two row-major real matrices of the same shape, in librosa's
+ * orientation (rows are frequency bins, columns are frames for an STFT).
+ */
+public final class ComplexMatrix {
+    private final Matrix re;
+    private final Matrix im;
+
+    public ComplexMatrix(int rows, int cols) {
+        this(new Matrix(rows, cols), new Matrix(rows, cols));
+    }
+
+    public ComplexMatrix(Matrix re, Matrix im) {
+        if (re.rows() != im.rows() || re.cols() != im.cols()) {
+            throw new IllegalArgumentException("real and imaginary parts differ in shape: "
+                    + re + " vs " + im);
+        }
+        this.re = re;
+        this.im = im;
+    }
+
+    public int rows() {
+        return re.rows();
+    }
+
+    public int cols() {
+        return re.cols();
+    }
+
+    /** The real part (backing matrix, not a copy). */
+    public Matrix re() {
+        return re;
+    }
+
+    /** The imaginary part (backing matrix, not a copy). */
+    public Matrix im() {
+        return im;
+    }
+
+    /** Element-wise magnitude {@code |z|}. */
+    public Matrix magnitude() {
+        return power(1.0);
+    }
+
+    /**
+     * Element-wise {@code |z|^exponent}; exponent 2 gives the power spectrogram without a square
+     * root, exponent 1 the magnitude.
+     */
+    public Matrix power(double exponent) {
+        double[] r = re.data();
+        double[] i = im.data();
+        double[] out = new double[r.length];
+        if (exponent == 2.0) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] = r[k] * r[k] + i[k] * i[k];
+            }
+        } else if (exponent == 1.0) {
+            // sqrt(re^2 + im^2) rather than Math.hypot: within one ulp of it, several times
+            // faster, and audio magnitudes are nowhere near overflow or underflow.
+            for (int k = 0; k < out.length; k++) {
+                out[k] = Math.sqrt(r[k] * r[k] + i[k] * i[k]);
+            }
+        } else {
+            double half = exponent / 2.0;
+            for (int k = 0; k < out.length; k++) {
+                out[k] = Math.pow(r[k] * r[k] + i[k] * i[k], half);
+            }
+        }
+        return new Matrix(re.rows(), re.cols(), out);
+    }
+
+    public ComplexMatrix copy() {
+        return new ComplexMatrix(re.copy(), im.copy());
+    }
+
+    @Override
+    public String toString() {
+        return "ComplexMatrix[" + rows() + "x" + cols() + "]";
+    }
+}
