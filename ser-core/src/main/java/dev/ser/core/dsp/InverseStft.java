@@ -1,0 +1,137 @@
+package dev.ser.core.dsp;
+
+/**
+ * The inverse short-time Fourier transform, matching {@code librosa.istft}.
+ *
+ * <p>Each frame is inverse-transformed ({@code irfft} of length {@code n_fft}), multiplied by the
+ * synthesis window (the analysis window of {@link StftConfig}, zero-padded to {@code n_fft}) and
+ * overlap-added at {@code frame * hop}. The sum is divided by the overlap-added squared window
+ * wherever that exceeds the smallest normal double, and left as is elsewhere, which makes
+ * {@code istft(stft(y))} reproduce {@code y} for any window whose squared overlap never vanishes
+ * inside the signal. With {@code center} the first {@code n_fft / 2} samples (the analysis
+ * padding) are dropped.
+ *
+ * <p>Output length: without an explicit length, {@code n_fft + hop * (frames - 1)}, minus
+ * {@code 2 * (n_fft / 2)} when centred. With {@code length}, exactly {@code length} samples: only
+ * the frames that reach into them are used, and the tail is zero-filled if the frames do not
+ * cover it. The {@code padMode} of the configuration plays no part here. Stateless and
+ * thread-safe.
+ */
+public final class InverseStft {
+    private InverseStft() {
+    }
+
+    /**
+     * {@code librosa.istft(D)}: librosa's defaults with {@code n_fft = 2 * (rows - 1)},
+     * {@code hop = n_fft / 4}, Hann window, centred.
+     */
+    public static double[] compute(ComplexMatrix stft) {
+        int nFft = 2 * (stft.rows() - 1);
+        if (nFft < 1) {
+            throw new IllegalArgumentException("cannot infer n_fft from an STFT with " + stft.rows() + " rows");
+        }
+        return compute(stft, StftConfig.builder().nFft(nFft).build());
+    }
+
+    /** {@code librosa.istft(D, n_fft, hop_length, win_length, window, center)} without a length. */
+    public static double[] compute(ComplexMatrix stft, StftConfig config) {
+        return invert(stft, config, -1);
+    }
+
+    /**
+     * {@code librosa.istft(D, ..., length=length)}: exactly {@code length} samples.
+     *
+     * @param length output length in samples, at least 1 (librosa treats 0 as "no length")
+     */
+    public static double[] compute(ComplexMatrix stft, StftConfig config, int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("istft length must be positive, got " + length);
+        }
+        return invert(stft, config, length);
+    }
+
+    /** The inversion; {@code length < 0} means "as many samples as the frames give". */
+    private static double[] invert(ComplexMatrix stft, StftConfig config, int length) {
+        int nFft = config.nFft();
+        int hop = config.hopLength();
+        int half = config.center() ? nFft / 2 : 0;
+        int frames = usedFrames(stft.cols(), config, length);
+        int outLength = length >= 0 ? length : Math.max(0, nFft + hop * (frames - 1) - 2 * half);
+        double[] y = new double[outLength];
+        if (frames == 0 || outLength == 0) {
+            return y;
+        }
+        double[] window = config.window().padded(config.winLength(), nFft);
+        overlapAdd(stft, frames, window, hop, half, y);
+        normalise(window, frames, hop, half, y);
+        return y;
+    }
+
+    /** librosa uses only the frames that start before the (padded) requested length ends. */
+    private static int usedFrames(int available, StftConfig config, int length) {
+        if (length < 0) {
+            return available;
+        }
+        int nFft = config.nFft();
+        long padded = config.center() ? length + 2L * (nFft / 2) : length;
+        long needed = (padded + config.hopLength() - 1) / config.hopLength();
+        return (int) Math.min(available, needed);
+    }
+
+    /**
+     * Adds each windowed inverse frame into {@code y}, frame {@code t} landing at
+     * {@code t * hop - half} and clipped to the output. One set of buffers serves all frames.
+     */
+    private static void overlapAdd(ComplexMatrix stft, int frames, double[] window, int hop, int half,
+                                   double[] y) {
+        int nFft = window.length;
+        RealFft fft = RealFft.forSize(nFft);
+        int bins = fft.bins();
+        int rows = Math.min(stft.rows(), bins); // irfft(n=n_fft) truncates or zero-pads the bins
+        int cols = stft.cols();
+        double[] srcRe = stft.re().data();
+        double[] srcIm = stft.im().data();
+        double[] re = new double[bins];
+        double[] im = new double[bins];
+        double[] frame = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            for (int k = 0, idx = t; k < rows; k++, idx += cols) {
+                re[k] = srcRe[idx];
+                im[k] = srcIm[idx];
+            }
+            fft.inverse(re, im, frame, 0);
+            int start = t * hop - half;
+            int from = Math.max(0, -start);
+            int to = Math.min(nFft, y.length - start);
+            for (int i = from; i < to; i++) {
+                y[start + i] += window[i] * frame[i];
+            }
+        }
+    }
+
+    /**
+     * Divides {@code y} by the overlap-added squared window ({@code librosa.filters.window_sumsquare})
+     * where that sum exceeds the smallest normal double.
+     */
+    private static void normalise(double[] window, int frames, int hop, int half, double[] y) {
+        int nFft = window.length;
+        double[] squared = new double[nFft];
+        for (int i = 0; i < nFft; i++) {
+            squared[i] = window[i] * window[i];
+        }
+        double[] sum = new double[y.length];
+        for (int t = 0; t < frames; t++) {
+            int start = t * hop - half;
+            int from = Math.max(0, -start);
+            int to = Math.min(nFft, y.length - start);
+            for (int i = from; i < to; i++) {
+                sum[start + i] += squared[i];
+            }
+        }
+        for (int j = 0; j < y.length; j++) {
+            if (sum[j] > Double.MIN_NORMAL) { // np.finfo(float64).tiny, librosa's threshold
+                y[j] /= sum[j];
+            }
+        }
+    }
+}
