@@ -32,6 +32,10 @@ final class WavDecoder {
     private static final byte[] GUID_SUFFIX = {
         0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
     private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
+    /** Chunk ids met in real files, used to detect a missing pad byte. */
+    private static final java.util.Set<String> KNOWN_IDS = java.util.Set.of("data", "fmt ", "LIST", "fact", "cue ",
+            "smpl", "bext", "JUNK", "junk", "id3 ", "ID3 ", "PAD ", "iXML", "inst", "acid", "PEAK", "plst", "labl",
+            "note", "ltxt", "DISP", "afsp", "FLLR", "minf", "elm1", "regn", "umid", "cart", "axml", "ds64");
 
     private WavDecoder() {
     }
@@ -113,8 +117,10 @@ final class WavDecoder {
         long next = body + size;
         if ((size & 1) != 0) {
             long padded = next + 1;
-            // Some writers omit the pad byte; prefer the position where a plausible chunk id starts.
-            if (padded <= in.end - 8 && !plausibleId(in, (int) padded) && plausibleId(in, (int) next)) {
+            // Some writers omit the pad byte: take the unpadded position when a well-known chunk starts there
+            // and nothing plausible starts at the padded one.
+            if (padded <= in.end - 8 && plausibleId(in, (int) next) && KNOWN_IDS.contains(in.fourCc((int) next))
+                    && !(plausibleId(in, (int) padded) && KNOWN_IDS.contains(in.fourCc((int) padded)))) {
                 return (int) next;
             }
             next = padded;
@@ -122,7 +128,11 @@ final class WavDecoder {
         return (int) Math.min(next, in.end);
     }
 
+    /** A chunk header with a printable id whose size fits in the input. */
     private static boolean plausibleId(ByteInput in, int pos) {
+        if (pos > in.end - 8 || in.u32le(pos + 4) > in.end - pos - 8L) {
+            return false;
+        }
         for (int i = 0; i < 4; i++) {
             int b = in.u8(pos + i);
             if (b < 0x20 || b > 0x7E) {
