@@ -26,17 +26,17 @@ import java.util.OptionalDouble;
  * @param nOctaves        octaves of CQT analysed
  * @param binsPerOctave   CQT resolution; a multiple of {@code nChroma}
  * @param decimator       the CQT's halving resampler
- * @param tuningEstimator used when {@code tuning} is empty
+ * @param tuningSource used when {@code tuning} is empty
  */
 public record ChromaCqtConfig(int hopLength, double fmin, OptionalDouble norm, double threshold,
                               OptionalDouble tuning, int nChroma, int nOctaves, int binsPerOctave,
-                              Decimator decimator, TuningEstimator tuningEstimator) {
+                              Decimator decimator, TuningSource tuningSource) {
 
     public ChromaCqtConfig {
         Objects.requireNonNull(norm, "norm (use OptionalDouble.empty() for none)");
         Objects.requireNonNull(tuning, "tuning (use OptionalDouble.empty() to estimate)");
         Objects.requireNonNull(decimator, "decimator");
-        Objects.requireNonNull(tuningEstimator, "tuningEstimator");
+        Objects.requireNonNull(tuningSource, "tuningSource");
         if (nChroma < 1 || nOctaves < 1 || binsPerOctave < 1) {
             throw new IllegalArgumentException("n_chroma, n_octaves and bins_per_octave must be positive, got "
                     + nChroma + ", " + nOctaves + ", " + binsPerOctave);
@@ -52,7 +52,7 @@ public record ChromaCqtConfig(int hopLength, double fmin, OptionalDouble norm, d
             throw new IllegalArgumentException("threshold must not be NaN");
         }
         // The remaining checks (hop, fmin, tuning) are the CQT's.
-        cqtConfig(hopLength, fmin, tuning, nOctaves, binsPerOctave, decimator, tuningEstimator);
+        cqtConfig(hopLength, fmin, tuning, nOctaves, binsPerOctave, decimator, tuningSource);
     }
 
     /** {@code librosa.feature.chroma_cqt}'s defaults. */
@@ -62,13 +62,13 @@ public record ChromaCqtConfig(int hopLength, double fmin, OptionalDouble norm, d
 
     /** The constant-Q transform this chromagram folds: {@code nOctaves * binsPerOctave} bins. */
     public CqtConfig cqtConfig() {
-        return cqtConfig(hopLength, fmin, tuning, nOctaves, binsPerOctave, decimator, tuningEstimator);
+        return cqtConfig(hopLength, fmin, tuning, nOctaves, binsPerOctave, decimator, tuningSource);
     }
 
     private static CqtConfig cqtConfig(int hop, double fmin, OptionalDouble tuning, int nOctaves, int bpo,
-                                       Decimator decimator, TuningEstimator estimator) {
+                                       Decimator decimator, TuningSource estimator) {
         CqtConfig.Builder b = CqtConfig.builder().hopLength(hop).fmin(fmin).nBins(nOctaves * bpo).binsPerOctave(bpo)
-                .decimator(decimator).tuningEstimator(estimator);
+                .decimator(decimator).tuningSource(estimator);
         if (tuning.isPresent()) {
             b.tuning(tuning.getAsDouble());
         } else {
@@ -80,7 +80,7 @@ public record ChromaCqtConfig(int hopLength, double fmin, OptionalDouble norm, d
     /** A builder initialised with this configuration's values. */
     public Builder toBuilder() {
         Builder b = new Builder().hopLength(hopLength).fmin(fmin).threshold(threshold).nChroma(nChroma)
-                .nOctaves(nOctaves).binsPerOctave(binsPerOctave).decimator(decimator).tuningEstimator(tuningEstimator);
+                .nOctaves(nOctaves).binsPerOctave(binsPerOctave).decimator(decimator).tuningSource(tuningSource);
         b.norm = norm;
         b.tuning = tuning;
         return b;
@@ -101,7 +101,7 @@ public record ChromaCqtConfig(int hopLength, double fmin, OptionalDouble norm, d
         private int nOctaves = 7;
         private int binsPerOctave = 36;
         private Decimator decimator;
-        private TuningEstimator tuningEstimator;
+        private TuningSource tuningSource;
 
         private Builder() {
         }
@@ -172,15 +172,15 @@ public record ChromaCqtConfig(int hopLength, double fmin, OptionalDouble norm, d
             return this;
         }
 
-        /** The tuning estimator; default {@link TuningEstimators#librosa()}. */
-        public Builder tuningEstimator(TuningEstimator tuningEstimator) {
-            this.tuningEstimator = tuningEstimator;
+        /** The tuning estimator; default {@link TuningSources#librosa()}. */
+        public Builder tuningSource(TuningSource tuningSource) {
+            this.tuningSource = tuningSource;
             return this;
         }
 
         public ChromaCqtConfig build() {
             Decimator d = decimator != null ? decimator : Decimators.highQuality();
-            TuningEstimator t = tuningEstimator != null ? tuningEstimator : TuningEstimators.librosa();
+            TuningSource t = tuningSource != null ? tuningSource : TuningSources.librosa();
             return new ChromaCqtConfig(hopLength, fmin, norm, threshold, tuning, nChroma, nOctaves, binsPerOctave,
                     d, t);
         }

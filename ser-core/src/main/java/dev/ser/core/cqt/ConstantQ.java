@@ -36,7 +36,7 @@ public final class ConstantQ {
         if (config.tuning().isPresent()) {
             return config.tuning().getAsDouble();
         }
-        return config.tuningEstimator().estimate(y, sampleRate, config.binsPerOctave());
+        return config.tuningSource().estimate(y, sampleRate, config.binsPerOctave());
     }
 
     /** The (cached) precomputed transform for a configuration, rate and tuning. */

@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  * @param binsPerOctave   bins per octave
  * @param tuning          offset of the bin centres in fractions of a bin (the lowest centre is
  *                        {@code fmin * 2^(tuning / binsPerOctave)}); empty to estimate it from
- *                        each signal with {@link #tuningEstimator()}
+ *                        each signal with {@link #tuningSource()}
  * @param filterScale     filter length multiplier; smaller values give shorter filters
  * @param norm            the {@code p} of the {@code L_p} norm each time-domain filter is
  *                        normalised to (any {@code p > 0}, or {@code +Infinity} for the maximum)
@@ -32,11 +32,11 @@ import java.util.OptionalDouble;
  *                        (librosa's {@code scale=True}, like an orthonormal FFT)
  * @param padMode         how each octave's STFT pads the signal ends
  * @param decimator       the halving resampler between octaves (librosa's {@code res_type})
- * @param tuningEstimator used only when {@code tuning} is empty
+ * @param tuningSource used only when {@code tuning} is empty
  */
 public record CqtConfig(int hopLength, double fmin, int nBins, int binsPerOctave, OptionalDouble tuning,
                         double filterScale, double norm, double sparsity, Window window, boolean scale,
-                        PadMode padMode, Decimator decimator, TuningEstimator tuningEstimator) {
+                        PadMode padMode, Decimator decimator, TuningSource tuningSource) {
 
     /** Frequency of C1 in Hz: {@code 440 * 2^((24 - 69) / 12)}, librosa's default {@code fmin}. */
     public static final double C1_HZ = 440.0 * Math.pow(2.0, (24 - 69) / 12.0);
@@ -70,7 +70,7 @@ public record CqtConfig(int hopLength, double fmin, int nBins, int binsPerOctave
         if (tuning.isPresent() && !Double.isFinite(tuning.getAsDouble())) {
             throw new IllegalArgumentException("tuning must be finite, got " + tuning.getAsDouble());
         }
-        if (tuning.isEmpty() && tuningEstimator == null) {
+        if (tuning.isEmpty() && tuningSource == null) {
             throw new IllegalArgumentException("tuning is to be estimated but no tuning estimator is set");
         }
     }
@@ -89,7 +89,7 @@ public record CqtConfig(int hopLength, double fmin, int nBins, int binsPerOctave
     public Builder toBuilder() {
         Builder b = new Builder().hopLength(hopLength).fmin(fmin).nBins(nBins).binsPerOctave(binsPerOctave)
                 .filterScale(filterScale).norm(norm).sparsity(sparsity).window(window).scale(scale)
-                .padMode(padMode).decimator(decimator).tuningEstimator(tuningEstimator);
+                .padMode(padMode).decimator(decimator).tuningSource(tuningSource);
         if (tuning.isPresent()) {
             b.tuning(tuning.getAsDouble());
         } else {
@@ -116,7 +116,7 @@ public record CqtConfig(int hopLength, double fmin, int nBins, int binsPerOctave
         private boolean scale = true;
         private PadMode padMode = PadMode.CONSTANT;
         private Decimator decimator;
-        private TuningEstimator tuningEstimator;
+        private TuningSource tuningSource;
 
         private Builder() {
         }
@@ -199,15 +199,15 @@ public record CqtConfig(int hopLength, double fmin, int nBins, int binsPerOctave
             return this;
         }
 
-        /** The estimator for {@link #estimateTuning()}; default {@link TuningEstimators#librosa()}. */
-        public Builder tuningEstimator(TuningEstimator tuningEstimator) {
-            this.tuningEstimator = tuningEstimator;
+        /** The estimator for {@link #estimateTuning()}; default {@link TuningSources#librosa()}. */
+        public Builder tuningSource(TuningSource tuningSource) {
+            this.tuningSource = tuningSource;
             return this;
         }
 
         public CqtConfig build() {
             Decimator d = decimator != null ? decimator : Decimators.highQuality();
-            TuningEstimator t = tuningEstimator != null ? tuningEstimator : TuningEstimators.librosa();
+            TuningSource t = tuningSource != null ? tuningSource : TuningSources.librosa();
             return new CqtConfig(hopLength, fmin, nBins, binsPerOctave, tuning, filterScale, norm, sparsity,
                     window, scale, padMode, d, t);
         }

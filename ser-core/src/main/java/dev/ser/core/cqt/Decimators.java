@@ -4,6 +4,10 @@ package dev.ser.core.cqt;
  * The {@link Decimator}s librosa's {@code res_type} choices correspond to.
  */
 public final class Decimators {
+    private static final Decimator HIGH_QUALITY = (y, factor) -> {
+        throw new UnsupportedOperationException("the soxr_hq stand-in resampler is not wired in yet");
+    };
+
     private Decimators() {
     }
 
@@ -13,8 +17,6 @@ public final class Decimators {
      * @throws UnsupportedOperationException until the resampler module is wired in
      */
     public static Decimator highQuality() {
-        return (y, factor) -> {
-            throw new UnsupportedOperationException("the soxr_hq stand-in resampler is not wired in yet");
-        };
+        return HIGH_QUALITY;
     }
 }

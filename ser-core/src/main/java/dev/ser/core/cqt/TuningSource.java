@@ -8,7 +8,7 @@ package dev.ser.core.cqt;
  * <p>Implementations must be thread-safe.
  */
 @FunctionalInterface
-public interface TuningEstimator {
+public interface TuningSource {
     /**
      * @param y             the signal
      * @param sampleRate    its sampling rate in Hz
