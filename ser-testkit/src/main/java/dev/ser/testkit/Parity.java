@@ -58,6 +58,32 @@ public final class Parity {
     }
 
     /**
+     * Asserts {@code |actual[i] - expected[i]| <= bar * max(1, |expected[i]|)} for every value: the
+     * bar of the {@code seed_vectors_float32} references (absolute for small values, relative for
+     * large ones). Logs and returns the worst ratio of error to allowance, in units of {@code bar}
+     * (so a value at or below 1 passes).
+     */
+    public static double assertCloseMixed(String caseId, double[] expected, double[] actual, double bar) {
+        Assertions.assertEquals(expected.length, actual.length, caseId + ": length");
+        double worst = 0;
+        int worstAt = -1;
+        for (int i = 0; i < expected.length; i++) {
+            double ratio = Math.abs(actual[i] - expected[i]) / Math.max(1.0, Math.abs(expected[i]));
+            if (!(ratio <= worst)) {
+                worst = Double.isNaN(ratio) ? Double.POSITIVE_INFINITY : ratio;
+                worstAt = i;
+            }
+        }
+        record(caseId, worst, bar, Double.NaN);
+        if (!(worst <= bar)) {
+            Assertions.fail(String.format(Locale.ROOT,
+                    "%s: worst error %.3e of max(1, |ref|) (at index %d: expected %.9g, got %.9g) exceeds bar %.1e",
+                    caseId, worst, worstAt, expected[worstAt], actual[worstAt], bar));
+        }
+        return worst;
+    }
+
+    /**
      * Asserts agreement of a computed array (row-major, of shape {@code actualShape}) with a
      * reference of the same shape.
      */
