@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -78,11 +80,21 @@ public abstract class AbstractCorpusAdapter implements CorpusAdapter {
     /** All audio files under root, sorted by relative path so scans are reproducible across file systems. */
     private static List<Path> audioFiles(Path root, List<SkippedFile> skipped, boolean strict) throws IOException {
         List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // Follow links: corpora are often symlinked into place. Loops and broken links are reported.
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && AudioFiles.isAudio(file)) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!AudioFiles.isAudio(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     files.add(file);
+                } else {
+                    String why = attrs.isSymbolicLink() ? "broken symbolic link" : "not a regular file";
+                    if (strict) {
+                        throw new CorpusFormatException(file, why);
+                    }
+                    skipped.add(new SkippedFile(file, why));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -124,6 +124,28 @@ class RavdessAdapterTest {
     }
 
     @Test
+    void brokenLinksAreReportedAndLinkedFilesFollowed() throws IOException {
+        Path elsewhere = wav(root.resolve("../" + root.getFileName() + "-store"), "take.wav", 1);
+        Path linkDir = Files.createDirectories(root.resolve("Actor_01"));
+        try {
+            Files.createSymbolicLink(linkDir.resolve("03-01-01-01-01-01-01.wav"), elsewhere);
+            Files.createSymbolicLink(linkDir.resolve("03-01-01-01-01-02-01.wav"), root.resolve("missing.wav"));
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no symbolic links on this platform
+        }
+        try {
+            ScanResult r = new RavdessAdapter().scan(root);
+            assertEquals(1, r.utterances().size());
+            assertEquals(1, r.skipped().size());
+            assertTrue(r.skipped().get(0).reason().contains("broken symbolic link"));
+            assertThrows(CorpusFormatException.class, () -> new RavdessAdapter().scan(root, true));
+        } finally {
+            Files.delete(elsewhere);
+            Files.delete(elsewhere.getParent());
+        }
+    }
+
+    @Test
     void scanOrderIsSortedAndReproducible() throws IOException {
         wav(root, "Actor_02/03-01-01-01-01-01-02.wav", 1);
         wav(root, "Actor_01/03-01-01-01-01-02-01.wav", 2);
