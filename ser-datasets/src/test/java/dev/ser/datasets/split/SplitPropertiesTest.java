@@ -139,4 +139,27 @@ class SplitPropertiesTest {
         Function<Utterance, String> key = Utterance::speakerKey;
         assertTrue(data.stream().map(key).allMatch(k -> k.startsWith("c0/") || k.startsWith("c1/")));
     }
+
+    @Property(tries = 100)
+    void holdoutSizeIsWithinOneSpeakerOfTheTarget(@ForAll long seed, @ForAll @IntRange(min = 2, max = 30) int speakers,
+                                                  @ForAll @IntRange(min = 1, max = 12) int perSpeaker,
+                                                  @ForAll @DoubleRange(min = 0.05, max = 0.95) double fraction) {
+        List<Utterance> data = new ArrayList<>();
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int s = 0; s < speakers; s++) {
+            for (int i = 0; i < perSpeaker; i++) {
+                dev.ser.datasets.Emotion e = dev.ser.datasets.Emotion.values()[rnd.nextInt(4)];
+                data.add(Utterance.builder(java.nio.file.Path.of(s + "_" + i + ".wav"), "x").speaker("s" + s)
+                        .emotion(e, e.label()).build());
+            }
+        }
+        Split split = Splits.speakerHoldout(data, fraction, seed);
+        double target = data.size() * fraction;
+        int testSpeakers = split.testSpeakers().size();
+        assertTrue(testSpeakers >= 1 && testSpeakers <= speakers - 1);
+        // whole speakers of equal size: the test side is the smallest speaker count reaching the target,
+        // unless that would leave no training speaker
+        int expected = Math.min(speakers - 1, Math.max(1, (int) Math.ceil(target / perSpeaker - 1e-9)));
+        assertEquals(expected, testSpeakers, "target " + target);
+    }
 }
