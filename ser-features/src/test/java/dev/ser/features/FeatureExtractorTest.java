@@ -125,7 +125,7 @@ class FeatureExtractorTest {
 
         Path bad = dir.resolve("broken.wav");
         Files.write(bad, new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
-        AudioFormatException e = assertThrows(AudioFormatException.class, () -> FeatureExtractor.extract(bad));
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> FeatureExtractor.classic().extract(bad));
         assertTrue(e.getMessage().contains("broken.wav"), e.getMessage());
     }
 }
