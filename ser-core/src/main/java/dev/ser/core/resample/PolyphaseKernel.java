@@ -67,19 +67,16 @@ public final class PolyphaseKernel implements ResamplingKernel {
     }
 
     /**
-     * Samples a continuous kernel {@code h(tau)} (tau in input samples, zero for
-     * {@code |tau| >= halfWidth}) at the {@code up} offsets the ratio needs.
+     * Builds the exact table of an even kernel sampled on the grid of the ratio's phases.
+     *
+     * @param grid {@code grid.at(m) = h(m / up)}, the kernel in input samples, zero for
+     *             {@code |m / up| >= lead}
+     * @param lead {@code ceil} of the kernel's half-width in input samples
      */
-    static PolyphaseKernel fromFunction(java.util.function.DoubleUnaryOperator h, double halfWidth, int up, int down) {
-        int lead = (int) Math.ceil(halfWidth);
+    static PolyphaseKernel fromEvenKernel(EvenKernelGrid grid, int lead, int up, int down) {
         int taps = 2 * lead + 2;
         double[] table = new double[Math.multiplyExact(up, taps)];
-        for (int p = 0; p < up; p++) {
-            double frac = (double) p / up;
-            for (int k = 0; k < taps; k++) {
-                table[p * taps + k] = h.applyAsDouble(frac + lead - k);
-            }
-        }
+        grid.fillRows(table, up, taps, lead);
         return new PolyphaseKernel(up, down, taps, lead, table);
     }
 
