@@ -53,7 +53,7 @@ public final class PolyphaseKernel implements ResamplingKernel {
         int lead = ceilDiv(after, up);
         int ahead = ceilDiv(center + up - 1, up);
         int taps = lead + ahead + 1;
-        double[] table = new double[up * taps];
+        double[] table = new double[Math.multiplyExact(up, taps)];
         for (int p = 0; p < up; p++) {
             for (int k = 0; k < taps; k++) {
                 // offset in up-sampled units between output n and input i = q - lead + k
