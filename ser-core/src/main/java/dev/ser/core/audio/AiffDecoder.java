@@ -184,9 +184,9 @@ final class AiffDecoder {
             throw in.error(EMPTY_DATA, "no sample frames (COMM declares " + comm.frames + ", SSND holds "
                     + dataBytes + " bytes)");
         }
-        if (frames > options.maxFrames()) {
-            throw in.error(TOO_LARGE, "the data holds " + frames + " frames, more than the limit of "
-                    + options.maxFrames());
+        if (frames > options.maxFrames(comm.channels)) {
+            throw in.error(TOO_LARGE, "the data holds " + frames + " frames of " + comm.channels
+                    + " channels, more than the limit of " + options.maxSamples() + " samples");
         }
         double[][] channels = PcmDecoder.decode(in, dataOffset, (int) frames, comm.channels, layout.width,
                 layout.encoding, layout.bigEndian);

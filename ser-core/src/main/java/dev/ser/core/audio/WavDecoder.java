@@ -224,9 +224,9 @@ final class WavDecoder {
             throw in.error(EMPTY_DATA, "'data' chunk holds " + dataSize + " bytes, no complete sample frame of "
                     + frameSize + " bytes");
         }
-        if (frames > options.maxFrames()) {
-            throw in.error(TOO_LARGE, "the data holds " + frames + " frames, more than the limit of "
-                    + options.maxFrames());
+        if (frames > options.maxFrames(fmt.channels)) {
+            throw in.error(TOO_LARGE, "the data holds " + frames + " frames of " + fmt.channels
+                    + " channels, more than the limit of " + options.maxSamples() + " samples");
         }
         double[][] channels = PcmDecoder.decode(in, (int) dataOffset, (int) frames, fmt.channels, width, encoding,
                 false);

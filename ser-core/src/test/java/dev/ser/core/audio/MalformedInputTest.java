@@ -148,7 +148,7 @@ class MalformedInputTest {
 
     @Test
     void sizeLimits() {
-        AudioDecoder tiny = new AudioDecoder(DecodeOptions.builder().maxFrames(5).maxInputBytes(100).build());
+        AudioDecoder tiny = new AudioDecoder(DecodeOptions.builder().maxSamples(10).maxInputBytes(100).build());
         assertFails(TOO_LARGE, NAME, () -> tiny.read(smallWav(), NAME));
         assertFails(TOO_LARGE, NAME, () -> tiny.read(new ByteArrayInputStream(new byte[1000]), NAME));
     }
@@ -262,7 +262,7 @@ class MalformedInputTest {
         byte[] lostSync = flac.clone();
         lostSync[frame] = 0x00;
         assertFails(CORRUPT_STREAM, NAME, () -> read(lostSync));
-        AudioDecoder limited = new AudioDecoder(DecodeOptions.builder().maxFrames(1000).build());
+        AudioDecoder limited = new AudioDecoder(DecodeOptions.builder().maxSamples(1000).build());
         assertFails(TOO_LARGE, NAME, () -> limited.read(flac, NAME));
     }
 
