@@ -167,6 +167,11 @@ public final class AudioLoader {
         return process(decoder.read(bytes, sourceName));
     }
 
+    /** Loads a stream (read to its end, not closed) as a mono signal. @see #load(Path) */
+    public AudioSignal load(java.io.InputStream stream, String sourceName) throws IOException {
+        return process(decoder.read(stream, sourceName));
+    }
+
     /**
      * Loads a file keeping its channels unless {@link Options#mono()} is set (then one channel).
      * Resampling, if requested, is applied to each channel.

@@ -29,6 +29,8 @@ class AudioLoaderTest {
     @Test
     void defaultsLoadTheWholeFileAsMonoAtTheNativeRate() throws Exception {
         AudioSignal s = new AudioLoader(AudioLoader.Options.defaults()).load(stereo(), "s.wav");
+        assertEquals(s, new AudioLoader(AudioLoader.Options.defaults())
+                .load(new java.io.ByteArrayInputStream(stereo()), "s.wav"));
         assertEquals(RATE, s.sampleRate());
         assertEquals(RATE, s.length());
         double[] expected = new double[RATE];
