@@ -31,13 +31,21 @@ public final class Hpss {
     public record Spectra(ComplexMatrix harmonic, ComplexMatrix percussive) {
     }
 
-    /** {@code hpss(S, ...)} on a non-negative magnitude (or power) spectrogram. */
+    /**
+     * {@code hpss(S, ...)} on a non-negative magnitude (or power) spectrogram.
+     *
+     * @throws IllegalArgumentException when the spectrogram has a negative or NaN value
+     */
     public static Magnitudes separate(Matrix magnitude, HpssConfig config) {
         Masks masks = masks(magnitude, config);
         return new Magnitudes(times(magnitude, masks.harmonic()), times(magnitude, masks.percussive()));
     }
 
-    /** {@code hpss(D, ...)} on a complex STFT, keeping its phase. */
+    /**
+     * {@code hpss(D, ...)} on a complex STFT, keeping its phase.
+     *
+     * @throws IllegalArgumentException when the STFT has a NaN value
+     */
     public static Spectra separate(ComplexMatrix stft, HpssConfig config) {
         Matrix magnitude = stft.magnitude();
         Masks masks = masks(magnitude, config);
