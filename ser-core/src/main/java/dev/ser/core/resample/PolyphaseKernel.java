@@ -53,7 +53,7 @@ public final class PolyphaseKernel implements ResamplingKernel {
         int lead = ceilDiv(after, up);
         int ahead = ceilDiv(center + up - 1, up);
         int taps = lead + ahead + 1;
-        double[] table = new double[up * taps];
+        double[] table = new double[Math.multiplyExact(up, taps)];
         for (int p = 0; p < up; p++) {
             for (int k = 0; k < taps; k++) {
                 // offset in up-sampled units between output n and input i = q - lead + k
@@ -67,19 +67,16 @@ public final class PolyphaseKernel implements ResamplingKernel {
     }
 
     /**
-     * Samples a continuous kernel {@code h(tau)} (tau in input samples, zero for
-     * {@code |tau| >= halfWidth}) at the {@code up} offsets the ratio needs.
+     * Builds the exact table of an even kernel sampled on the grid of the ratio's phases.
+     *
+     * @param grid {@code grid.at(m) = h(m / up)}, the kernel in input samples, zero for
+     *             {@code |m / up| >= lead}
+     * @param lead {@code ceil} of the kernel's half-width in input samples
      */
-    static PolyphaseKernel fromFunction(java.util.function.DoubleUnaryOperator h, double halfWidth, int up, int down) {
-        int lead = (int) Math.ceil(halfWidth);
+    static PolyphaseKernel fromEvenKernel(EvenKernelGrid grid, int lead, int up, int down) {
         int taps = 2 * lead + 2;
         double[] table = new double[Math.multiplyExact(up, taps)];
-        for (int p = 0; p < up; p++) {
-            double frac = (double) p / up;
-            for (int k = 0; k < taps; k++) {
-                table[p * taps + k] = h.applyAsDouble(frac + lead - k);
-            }
-        }
+        grid.fillRows(table, up, taps, lead);
         return new PolyphaseKernel(up, down, taps, lead, table);
     }
 
@@ -120,11 +117,7 @@ public final class PolyphaseKernel implements ResamplingKernel {
             int row = p * taps;
             int kFrom = Math.max(0, -start);
             int kTo = Math.min(taps, n - start);
-            double acc = 0;
-            for (int k = kFrom; k < kTo; k++) {
-                acc += table[row + k] * x[start + k];
-            }
-            y[o] = acc;
+            y[o] = kTo > kFrom ? Dot.product(table, row + kFrom, x, start + kFrom, kTo - kFrom) : 0.0;
         }
         return y;
     }

@@ -66,6 +66,47 @@ class ResamplerPropertiesTest {
         double worst = worstInterior(expected, y, margin(orig, target)) / amplitude;
         assertTrue(worst <= toneTolerance(mode), String.format(Locale.ROOT,
                 "%s %d->%d, %.1f Hz: worst error %.2e of the amplitude", mode, orig, target, freq, worst));
+        // and, independently of the reference waveform, the frequency read from zero crossings
+        double measured = zeroCrossingFrequency(y, target, margin(orig, target));
+        Assume.that(!Double.isNaN(measured));
+        assertEquals(freq, measured, 1e-3 * freq, mode + " " + orig + "->" + target);
+    }
+
+    /**
+     * Frequency from the first and last rising zero crossings (linearly interpolated) of the
+     * interior, NaN with fewer than three crossings.
+     */
+    private static double zeroCrossingFrequency(double[] y, int rate, int margin) {
+        double first = Double.NaN;
+        double last = Double.NaN;
+        int count = 0;
+        for (int i = margin; i + 1 < y.length - margin; i++) {
+            if (y[i] < 0 && y[i + 1] >= 0) {
+                double t = i + y[i] / (y[i] - y[i + 1]);
+                if (count == 0) {
+                    first = t;
+                }
+                last = t;
+                count++;
+            }
+        }
+        return count < 3 ? Double.NaN : (count - 1) * rate / (last - first);
+    }
+
+    @Property(tries = 30)
+    void highQualityStopbandRejectsAliasesBy100Db(@ForAll("rate") int orig, @ForAll("rate") int target,
+                                                 @ForAll @DoubleRange(min = 0, max = 1) double where,
+                                                 @ForAll @DoubleRange(min = 0, max = 6.28) double phase) {
+        Assume.that(orig > 1.1 * target);
+        // a tone between the stopband edge (lower Nyquist) and just below the source Nyquist
+        double low = 1.0 * 0.5 * target;
+        double high = 0.98 * 0.5 * orig;
+        double freq = low + where * (high - low);
+        double[] x = tone(orig, 0.3, freq, 1.0, phase);
+        double[] y = Resampler.resample(x, orig, target);
+        double worst = worstInterior(new double[y.length], y, margin(orig, target));
+        assertTrue(worst <= 1e-5, String.format(Locale.ROOT, "%d->%d: tone at %.1f Hz leaks %.1f dB",
+                orig, target, freq, 20 * Math.log10(worst)));
     }
 
     @Property(tries = 20)
@@ -159,6 +200,24 @@ class ResamplerPropertiesTest {
         assertEquals(200, y.length);
         assertTrue(Resampler.kernel(2, 1, ResampleMode.POLYPHASE) == Resampler.kernel(48000, 24000, ResampleMode.POLYPHASE),
                 "kernels are shared by reduced ratio");
+    }
+
+    @Example
+    void concurrentCallsAgreeWithASequentialOne() throws Exception {
+        double[] x = tone(24414, 0.5, 700, 0.5, 0.1);
+        double[] expected = Resampler.resample(x, 24414, 11025);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> Resampler.resample(x, 24414, 11025)));
+            }
+            for (java.util.concurrent.Future<double[]> r : results) {
+                assertArrayEquals(expected, r.get(), 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Example
