@@ -94,12 +94,21 @@ public final class SvmTrainer implements Trainer<SvmModel> {
         p.C = config.c();
         p.shrinking = config.shrinking() ? 1 : 0;
         p.probability = config.probability() ? 1 : 0;
+        // LIBSVM warns on stderr about weights of absent classes: pass only those of present classes
         double[] weights = classWeights(table);
-        p.nr_weight = weights.length;
-        p.weight_label = new int[weights.length];
-        p.weight = weights;
+        int[] counts = table.classCounts();
+        int present = 0;
         for (int c = 0; c < weights.length; c++) {
-            p.weight_label[c] = c;
+            present += counts[c] > 0 ? 1 : 0;
+        }
+        p.nr_weight = present;
+        p.weight_label = new int[present];
+        p.weight = new double[present];
+        for (int c = 0, at = 0; c < weights.length; c++) {
+            if (counts[c] > 0) {
+                p.weight_label[at] = c;
+                p.weight[at++] = weights[c];
+            }
         }
         p.nu = 0.5;
         p.p = 0.1;
