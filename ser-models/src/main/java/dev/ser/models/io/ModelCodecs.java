@@ -5,13 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Registry of {@link ModelCodec}s by model type; the built-in MLP codec is always present. */
+/** Registry of {@link ModelCodec}s by model type; the built-in codecs (MLP and the classic models) are always present. */
 public final class ModelCodecs {
 
     private static final Map<String, ModelCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
 
     static {
         register(new MlpCodec());
+        // the classic models (branch classic)
+        register(new dev.ser.models.svm.SvmCodec());
+        register(new dev.ser.models.tree.DecisionTreeCodec());
+        register(new dev.ser.models.ensemble.ForestCodec());
+        register(new dev.ser.models.ensemble.GradientBoostingCodec());
+        register(new BaggingCodec());
+        register(new dev.ser.models.knn.KnnCodec());
+        register(new dev.ser.models.linear.LogisticRegressionCodec());
     }
 
     private ModelCodecs() {
