@@ -8,10 +8,9 @@ import dev.ser.core.dsp.ChromaStft;
 import dev.ser.core.dsp.ComplexMatrix;
 import dev.ser.core.dsp.ContrastConfig;
 import dev.ser.core.dsp.DecibelConfig;
+import dev.ser.core.dsp.HarmonicPercussive;
 import dev.ser.core.dsp.Decibels;
 import dev.ser.core.dsp.HpssConfig;
-import dev.ser.core.dsp.Hpss;
-import dev.ser.core.dsp.InverseStft;
 import dev.ser.core.dsp.Matrix;
 import dev.ser.core.dsp.MelConfig;
 import dev.ser.core.dsp.MelNorm;
@@ -101,8 +100,7 @@ final class RateKernels {
      * samples, then analysed by the constant-Q chroma.
      */
     Matrix tonnetz(ComplexMatrix stft, int length) {
-        ComplexMatrix harmonicStft = Hpss.harmonic(stft, hpss);
-        double[] harmonic = InverseStft.compute(harmonicStft, config.stft(), length);
+        double[] harmonic = HarmonicPercussive.harmonic(stft, length, hpss, config.stft());
         return Tonnetz.fromChroma(chromaCqt.compute(harmonic, sampleRate));
     }
 }
