@@ -77,7 +77,8 @@ public final class AccuracyStudy {
                 "| corpus | protocol | split | model | accuracy (mean ± sd) | UAR (mean ± sd) | macro-F1 | folds |\n"
                         + "|---|---|---|---|---|---|---|---|\n");
         Map<String, ConfusionMatrix> confusions = new LinkedHashMap<>();
-        for (String corpus : List.of("ravdess", "emodb")) {
+        System.out.print(table);
+        for (String corpus : List.of("emodb", "ravdess")) {
             FeatureTable features = load(corpus, data.resolve(corpus), cache);
             System.err.printf(Locale.ROOT, "%s: %d utterances, %d classes %s, %d speakers%n", corpus, features.rows(),
                     features.numClasses(), features.labelNames(),
@@ -100,7 +101,7 @@ public final class AccuracyStudy {
                 }
             }
         }
-        System.out.println(table);
+        System.out.println();
         for (Map.Entry<String, ConfusionMatrix> e : confusions.entrySet()) {
             if (e.getKey().contains("speaker-independent") && e.getKey().endsWith("MLP (300,)")) {
                 System.out.println("Pooled confusion matrix, " + e.getKey() + " (rows true, columns predicted):\n");
@@ -162,13 +163,17 @@ public final class AccuracyStudy {
         return new CrossValidationResult(p.kind(), reports);
     }
 
+    /** Appends a row to the table and prints it at once, so that a long run shows its results as they come. */
     private static void row(StringBuilder table, Protocol p, String model, CrossValidationResult cv) {
         MetricSummary acc = cv.summary(Metric.ACCURACY);
         MetricSummary uar = cv.summary(Metric.UAR);
         MetricSummary f1 = cv.summary(Metric.MACRO_F1);
-        table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f%% ± %.1f | %.3f ± %.3f | %.3f | %d |%n",
+        String line = String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f%% ± %.1f | %.3f ± %.3f | %.3f | %d |%n",
                 p.corpus(), p.name(), p.kind() == SplitKind.SPEAKER_INDEPENDENT ? "speaker-independent" : "speaker-dependent",
-                model, 100 * acc.mean(), 100 * acc.std(), uar.mean(), uar.std(), f1.mean(), cv.folds().size()));
+                model, 100 * acc.mean(), 100 * acc.std(), uar.mean(), uar.std(), f1.mean(), cv.folds().size());
+        table.append(line);
+        System.out.print(line);
+        System.out.flush();
     }
 
     /** The classic 193-value vectors of one corpus as a model table grouped by speaker. */
