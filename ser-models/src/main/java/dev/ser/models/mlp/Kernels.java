@@ -17,7 +17,8 @@ import java.util.Arrays;
  * indexed by the bare loop variable: C2 (JDK 17) only vectorises reliably when all references
  * share one alignment, which different invariant offsets into a single array defeat. Each inner
  * loop handles four rows of the panel: with eight streams the loop body exceeds C2's default
- * unrolling budget ({@code LoopUnrollLimit}) and is no longer vectorised (measured about 3x slower).
+ * unrolling budget ({@code LoopUnrollLimit}) and is no longer vectorised (measured about 3x slower);
+ * 16-row panels measured slower again (L1 pressure).
  * Narrow outputs (fewer than {@link #NARROW} columns) skip the copies, which would cost more than
  * they save; callers with a narrow output and a wide inner dimension (the softmax layer) do better
  * computing the transposed product.
@@ -36,14 +37,7 @@ public final class Kernels {
 
     /** Per-thread scratch space of {@link #mulAdd}; about 36 KiB. Not thread-safe. */
     public static final class Scratch {
-        final double[] p0 = new double[JB];
-        final double[] p1 = new double[JB];
-        final double[] p2 = new double[JB];
-        final double[] p3 = new double[JB];
-        final double[] p4 = new double[JB];
-        final double[] p5 = new double[JB];
-        final double[] p6 = new double[JB];
-        final double[] p7 = new double[JB];
+        final double[][] p = new double[KB][JB];
         final double[] row = new double[JB];
     }
 
@@ -84,7 +78,7 @@ public final class Kernels {
             int k = 0;
             for (; k + KB <= inner; k += KB) {
                 loadPanel(b, bOff + k * n + j0, n, len, s);
-                panel8(a, aOff, aRowStride, aColStride, k, n, c, cOff + j0, r0, r1, len, s);
+                panelKb(a, aOff, aRowStride, aColStride, k, n, c, cOff + j0, r0, r1, len, s);
             }
             for (; k < inner; k++) {
                 panel1(a, aOff, aRowStride, aColStride, b, bOff + k * n + j0, k, n, c, cOff + j0, r0, r1, len);
@@ -108,26 +102,23 @@ public final class Kernels {
     }
 
     private static void loadPanel(double[] b, int o, int n, int len, Scratch s) {
-        System.arraycopy(b, o, s.p0, 0, len);
-        System.arraycopy(b, o + n, s.p1, 0, len);
-        System.arraycopy(b, o + 2 * n, s.p2, 0, len);
-        System.arraycopy(b, o + 3 * n, s.p3, 0, len);
-        System.arraycopy(b, o + 4 * n, s.p4, 0, len);
-        System.arraycopy(b, o + 5 * n, s.p5, 0, len);
-        System.arraycopy(b, o + 6 * n, s.p6, 0, len);
-        System.arraycopy(b, o + 7 * n, s.p7, 0, len);
+        for (int q = 0; q < KB; q++) {
+            System.arraycopy(b, o + q * n, s.p[q], 0, len);
+        }
     }
 
-    private static void panel8(double[] a, int aOff, int rs, int cs, int k, int n,
+    private static void panelKb(double[] a, int aOff, int rs, int cs, int k, int n,
                                double[] c, int cBase, int r0, int r1, int len, Scratch sc) {
         double[] row = sc.row;
         for (int r = r0; r < r1; r++) {
             int ao = aOff + r * rs + k * cs;
             int co = cBase + r * n;
             System.arraycopy(c, co, row, 0, len);
-            fma4(row, len, a[ao], sc.p0, a[ao + cs], sc.p1, a[ao + 2 * cs], sc.p2, a[ao + 3 * cs], sc.p3);
-            fma4(row, len, a[ao + 4 * cs], sc.p4, a[ao + 5 * cs], sc.p5, a[ao + 6 * cs], sc.p6,
-                    a[ao + 7 * cs], sc.p7);
+            double[][] p = sc.p;
+            for (int q = 0; q < KB; q += 4) {
+                int o = ao + q * cs;
+                fma4(row, len, a[o], p[q], a[o + cs], p[q + 1], a[o + 2 * cs], p[q + 2], a[o + 3 * cs], p[q + 3]);
+            }
             System.arraycopy(row, 0, c, co, len);
         }
     }
