@@ -52,6 +52,10 @@ public final class MlpTrainer implements Trainer<MlpModel> {
     @Override
     public MlpModel fit(FeatureTable table, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
+        if (config.batchSize() > table.rows()) {
+            LOG.warn("batch_size={} exceeds the {} training samples; clipped as scikit-learn does",
+                    config.batchSize(), table.rows());
+        }
         int[] sizes = layerSizes(config, table);
         Layout layout = new Layout(sizes);
         SplitMix64 rng = new SplitMix64(config.seed());
