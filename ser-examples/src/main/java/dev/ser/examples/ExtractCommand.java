@@ -109,7 +109,7 @@ final class ExtractCommand implements Callable<Integer> {
                             .append(", \"features\": {");
                     for (int c = 0; c < columns.size(); c++) {
                         o.append(c == 0 ? "" : ", ").append(jsonString(columns.get(c))).append(": ")
-                                .append(num(vectors.get(i).get(c)));
+                                .append(jsonNum(vectors.get(i).get(c)));
                     }
                     out.println(o.append("}}").append(i + 1 < vectors.size() ? "," : ""));
                 }
@@ -126,8 +126,13 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
+    /** Numbers as Java prints them; non-finite values as NaN/Infinity in CSV and null in JSON. */
     private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : (Double.isNaN(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"));
+        return Double.toString(v);
+    }
+
+    private static String jsonNum(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     private static String csvQuote(String s) {

@@ -7,7 +7,6 @@ import dev.ser.core.dsp.Matrix;
 import dev.ser.core.dsp.Stft;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -54,16 +53,16 @@ public final class FeatureExtractor {
     }
 
     /**
-     * The classic pooled vector of an audio file, restricted to {@code features} (all five when
-     * none are named), at the file's own sample rate. Values come in {@link Feature} order whatever
-     * order the features are named in: MFCC(40), CHROMA(12), MEL(128), CONTRAST(7), TONNETZ(6).
+     * The classic pooled vector of an audio file, restricted to the named features, at the file's
+     * own sample rate. Values come in {@link Feature} order whatever order the features are named
+     * in: MFCC(40), CHROMA(12), MEL(128), CONTRAST(7), TONNETZ(6). For all five use
+     * {@code classic().extract(file).pooled()}.
      *
      * @throws IOException if the file cannot be read or decoded (a typed
      *                     {@link dev.ser.core.audio.AudioFormatException} naming the file and problem)
      */
-    public static FeatureVector extract(Path file, Feature... features) throws IOException {
-        FeatureConfig config = features.length == 0 ? FeatureConfig.CLASSIC
-                : FeatureConfig.CLASSIC.withFeatures(EnumSet.copyOf(Arrays.asList(features)));
+    public static FeatureVector extract(Path file, Feature first, Feature... more) throws IOException {
+        FeatureConfig config = FeatureConfig.CLASSIC.withFeatures(EnumSet.of(first, more));
         return create(config).extract(file).pooled();
     }
 

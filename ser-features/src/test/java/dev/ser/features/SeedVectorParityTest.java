@@ -55,7 +55,7 @@ class SeedVectorParityTest {
         int width = table.dim(1);
         double[] expected = Arrays.copyOfRange(table.values(), row * width, (row + 1) * width);
 
-        FeatureVector actual = FeatureExtractor.extract(clip, Feature.values());
+        FeatureVector actual = FeatureExtractor.classic().extract(clip).pooled();
         assertEquals(193, actual.size());
         Parity.assertCloseMixed("seed_vectors_float32[" + clip.getFileName() + "]", expected, actual.values(), BAR);
     }

@@ -172,7 +172,17 @@ public final class AudioLoader {
      * Resampling, if requested, is applied to each channel.
      */
     public DecodedAudio loadChannels(Path file) throws IOException {
-        DecodedAudio audio = cut(decoder.read(file));
+        return processChannels(decoder.read(file));
+    }
+
+    /** Loads bytes held in memory keeping the channels. @see #loadChannels(Path) */
+    public DecodedAudio loadChannels(byte[] bytes, String sourceName) throws IOException {
+        return processChannels(decoder.read(bytes, sourceName));
+    }
+
+    /** Applies offset, duration, optional mono mixing and resampling to decoded audio, keeping channels. */
+    public DecodedAudio processChannels(DecodedAudio decoded) {
+        DecodedAudio audio = cut(decoded);
         if (options.mono() && audio.channelCount() > 1) {
             AudioSignal mono = audio.toMono();
             audio = new DecodedAudio(new double[][] {mono.samplesView()}, mono.sampleRate(), audio.format());

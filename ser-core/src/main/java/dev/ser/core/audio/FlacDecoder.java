@@ -95,12 +95,12 @@ final class FlacDecoder {
     }
 
     private DecodedAudio finish() throws AudioFormatException {
-        if (frames == 0) {
-            throw in.error(EMPTY_DATA, "the FLAC stream holds no audio frames");
-        }
         if (info.totalSamples > 0 && frames < info.totalSamples) {
             throw in.error(TRUNCATED, "truncated: the FLAC stream ends after " + frames + " of the "
                     + info.totalSamples + " samples STREAMINFO declares");
+        }
+        if (frames == 0) {
+            throw in.error(EMPTY_DATA, "the FLAC stream holds no audio frames");
         }
         if (md5 != null && !Arrays.equals(md5.digest(), info.md5)) {
             throw in.error(CHECKSUM_MISMATCH, "the MD5 of the decoded FLAC signal does not match STREAMINFO");

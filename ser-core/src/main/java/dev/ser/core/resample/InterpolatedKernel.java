@@ -63,10 +63,6 @@ final class InterpolatedKernel implements ResamplingKernel {
     }
 
     private double dot(int row, double[] x, int start, int kFrom, int kTo) {
-        double acc = 0;
-        for (int k = kFrom; k < kTo; k++) {
-            acc += table[row + k] * x[start + k];
-        }
-        return acc;
+        return kTo > kFrom ? Dot.product(table, row + kFrom, x, start + kFrom, kTo - kFrom) : 0.0;
     }
 }

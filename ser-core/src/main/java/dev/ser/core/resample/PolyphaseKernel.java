@@ -120,11 +120,7 @@ public final class PolyphaseKernel implements ResamplingKernel {
             int row = p * taps;
             int kFrom = Math.max(0, -start);
             int kTo = Math.min(taps, n - start);
-            double acc = 0;
-            for (int k = kFrom; k < kTo; k++) {
-                acc += table[row + k] * x[start + k];
-            }
-            y[o] = acc;
+            y[o] = kTo > kFrom ? Dot.product(table, row + kFrom, x, start + kFrom, kTo - kFrom) : 0.0;
         }
         return y;
     }

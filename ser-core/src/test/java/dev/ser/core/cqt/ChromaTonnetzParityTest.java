@@ -21,7 +21,7 @@ class ChromaTonnetzParityTest {
     private static final Set<String> POLYPHASE_SAFE = Set.of("speech_ravdess_16000", "speech_tess_16000",
             "speech_emodb_16000", "noise_16000", "silence_16000");
     private static final ChromaCqt POLYPHASE_CHROMA = ChromaCqt.of(
-            ChromaCqtConfig.builder().decimator(TestPolyphase.INSTANCE).build());
+            ChromaCqtConfig.builder().decimator(Decimators.polyphase()).build());
 
     static Stream<Case> polyphaseTonnetzCases() {
         return REF.casesOfKind("tonnetz_harmonic").filter(c -> POLYPHASE_SAFE.contains(c.signal()));
@@ -38,6 +38,30 @@ class ChromaTonnetzParityTest {
         double sr = REF.signalInfo(c.signal()).sampleRate();
         Matrix actual = Tonnetz.compute(harmonicOf(c.signal()), sr, POLYPHASE_CHROMA);
         SoxrBar.assertWithin(c.id() + " (polyphase)", REF.output(c), actual, SoxrBar.FRAME);
+    }
+
+    static Stream<Case> tonnetzCases() {
+        return REF.casesOfKind("tonnetz_harmonic");
+    }
+
+    static Stream<Case> chromaCases() {
+        return REF.casesOfKind("chroma_cqt");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tonnetzCases")
+    void tonnetzMatchesLibrosa(Case c) {
+        double sr = REF.signalInfo(c.signal()).sampleRate();
+        Matrix actual = Tonnetz.compute(harmonicOf(c.signal()), sr);
+        SoxrBar.assertWithin(c.id(), REF.output(c), actual, SoxrBar.FRAME);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chromaCases")
+    void chromaCqtMatchesLibrosa(Case c) {
+        double sr = REF.signalInfo(c.signal()).sampleRate();
+        Matrix actual = ChromaCqt.defaults().compute(REF.signal(c.signal()), sr);
+        SoxrBar.assertWithin(c.id(), REF.output(c), actual, SoxrBar.FRAME);
     }
 
     @Test

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Invariants of chroma_cqt and tonnetz. */
 class ChromaTonnetzPropertiesTest {
     private static final ChromaCqt CHROMA = ChromaCqt.of(
-            ChromaCqtConfig.builder().decimator(TestPolyphase.INSTANCE).build());
+            ChromaCqtConfig.builder().decimator(Decimators.polyphase()).build());
 
     @Property(tries = 15)
     void chromaColumnsHaveMaximumOneOrAreZero(@ForAll @IntRange(min = 1, max = 10000) int seed) {
@@ -78,7 +78,7 @@ class ChromaTonnetzPropertiesTest {
 
     @Example
     void silenceGivesZeroChromaAndTonnetz() {
-        Matrix c = ChromaCqt.of(ChromaCqtConfig.builder().decimator(TestPolyphase.INSTANCE).tuning(0.0).build())
+        Matrix c = ChromaCqt.of(ChromaCqtConfig.builder().decimator(Decimators.polyphase()).tuning(0.0).build())
                 .compute(new double[16000], 16000);
         assertEquals(0.0, c.maxAbs());
         assertEquals(0.0, Tonnetz.fromChroma(c).maxAbs());

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of the constant-Q transform. */
 class ConstantQPropertiesTest {
-    private static final CqtConfig CONFIG = CqtConfig.builder().decimator(TestPolyphase.INSTANCE).build();
+    private static final CqtConfig CONFIG = CqtConfig.builder().decimator(Decimators.polyphase()).build();
 
     static double[] tone(double freq, double sr, int n, double amplitude) {
         double[] y = new double[n];

@@ -68,6 +68,22 @@ class ResamplerPropertiesTest {
                 "%s %d->%d, %.1f Hz: worst error %.2e of the amplitude", mode, orig, target, freq, worst));
     }
 
+    @Property(tries = 30)
+    void highQualityStopbandRejectsAliasesBy100Db(@ForAll("rate") int orig, @ForAll("rate") int target,
+                                                 @ForAll @DoubleRange(min = 0, max = 1) double where,
+                                                 @ForAll @DoubleRange(min = 0, max = 6.28) double phase) {
+        Assume.that(orig > 1.1 * target);
+        // a tone between the stopband edge (lower Nyquist) and just below the source Nyquist
+        double low = 1.0 * 0.5 * target;
+        double high = 0.98 * 0.5 * orig;
+        double freq = low + where * (high - low);
+        double[] x = tone(orig, 0.3, freq, 1.0, phase);
+        double[] y = Resampler.resample(x, orig, target);
+        double worst = worstInterior(new double[y.length], y, margin(orig, target));
+        assertTrue(worst <= 1e-5, String.format(Locale.ROOT, "%d->%d: tone at %.1f Hz leaks %.1f dB",
+                orig, target, freq, 20 * Math.log10(worst)));
+    }
+
     @Property(tries = 20)
     void thereAndBackRecoversBandLimitedSignal(@ForAll("rate") int orig, @ForAll("rate") int target,
                                                @ForAll("mode") ResampleMode mode,
@@ -159,6 +175,24 @@ class ResamplerPropertiesTest {
         assertEquals(200, y.length);
         assertTrue(Resampler.kernel(2, 1, ResampleMode.POLYPHASE) == Resampler.kernel(48000, 24000, ResampleMode.POLYPHASE),
                 "kernels are shared by reduced ratio");
+    }
+
+    @Example
+    void concurrentCallsAgreeWithASequentialOne() throws Exception {
+        double[] x = tone(24414, 0.5, 700, 0.5, 0.1);
+        double[] expected = Resampler.resample(x, 24414, 11025);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> Resampler.resample(x, 24414, 11025)));
+            }
+            for (java.util.concurrent.Future<double[]> r : results) {
+                assertArrayEquals(expected, r.get(), 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Example

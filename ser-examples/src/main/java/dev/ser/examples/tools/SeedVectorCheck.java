@@ -1,6 +1,5 @@
 package dev.ser.examples.tools;
 
-import dev.ser.features.Feature;
 import dev.ser.features.FeatureExtractor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,7 +40,7 @@ public final class SeedVectorCheck {
         int failures = 0;
         double overall = 0;
         for (int i = 0; i < files.size(); i++) {
-            double[] actual = FeatureExtractor.extract(dataDir.resolve(files.get(i)), Feature.values()).values();
+            double[] actual = FeatureExtractor.classic().extract(dataDir.resolve(files.get(i))).pooled().values();
             double worst = 0;
             int worstAt = 0;
             for (int k = 0; k < actual.length; k++) {
