@@ -307,6 +307,47 @@ def frame_models(expected):
     expected["frames_cnn_fixed"] = {"frames": FIXED_FRAMES, "cases": res}
 
 
+class LogMelCnn(torch.nn.Module):
+    """[batch, 1, 128, frames] log-mel (dB) -> logits, any number of frames; scaling inside the graph."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(1, 4, kernel_size=3, padding=1)
+        self.out = torch.nn.Linear(4, len(FRAME_LABELS))
+
+    def forward(self, x):
+        return self.out(torch.relu(self.conv((x + 40.0) / 40.0)).mean(dim=(2, 3)))
+
+
+def power_to_db(s, top_db=80.0):
+    """librosa.power_to_db(S, ref=1.0, amin=1e-10, top_db=80)."""
+    db = 10.0 * np.log10(np.maximum(1e-10, s))
+    return np.maximum(db, db.max() - top_db)
+
+
+def logmel_model(expected):
+    cases = [c for c in sc.ref_index()["cases"] if c["id"].endswith("__melspectrogram")]
+    logmel = {c["signal"]: power_to_db(sc.load_ref(c["file"]).astype(np.float64)) for c in cases}
+    names = list(logmel)
+    torch.manual_seed(13)
+    cnn = LogMelCnn()
+    fit_frames(cnn, [logmel[k][None, None] for k in names], [i % len(FRAME_LABELS) for i in range(len(names))],
+               epochs=15)
+    path = os.path.join(OUT, "frames_logmel_cnn.onnx")
+    export(cnn, torch.zeros(1, 1, 128, 10), path, "logmel", "logits",
+           {"logmel": {0: "batch", 3: "frames"}, "logits": {0: "batch"}})
+    sc.attach_contract(path, sc.contract(FRAME_LABELS, "frames", "logits",
+                                         features=sc.feature_properties(features=("mel",)), frame_feature="mel",
+                                         transform="power_to_db"))
+    res = {}
+    with torch.no_grad():
+        for k, m in logmel.items():
+            p = softmax(cnn(torch.tensor(m[None, None].astype(np.float32))).numpy()[0])
+            res[k] = {"label": FRAME_LABELS[int(np.argmax(p))], "probabilities": p.tolist(), "margin": margin(p),
+                      "frames": int(m.shape[1])}
+    expected["frames_logmel_cnn"] = {"cases": res}
+
+
 # ---------------------------------------------------------------- raw-waveform conv net
 
 WAVE_LABELS = ["calm", "angry", "sad"]
@@ -358,6 +399,7 @@ def main():
     pooled_models(expected)
     skl_models(expected)
     frame_models(expected)
+    logmel_model(expected)
     waveform_models(expected)
     rng = np.random.default_rng(5)
     with open(os.path.join(OUT, "garbage.onnx"), "wb") as f:
@@ -367,7 +409,8 @@ def main():
         f.write("\n")
     total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}")
-    for name in ("pooled_mlp", "skl", "frames_cnn", "frames_cnn_fixed", "waveform_conv", "waveform_fixed"):
+    for name in ("pooled_mlp", "skl", "frames_cnn", "frames_cnn_fixed", "frames_logmel_cnn", "waveform_conv",
+                 "waveform_fixed"):
         ms = [c["margin"] for c in expected[name]["cases"].values()]
         print(f"{name}: smallest top-2 probability margin {min(ms):.4g}")
 

@@ -40,7 +40,7 @@ class OnnxAgreementTest {
     @BeforeAll
     void open() throws IOException {
         for (String m : List.of("pooled_mlp", "skl_tensor", "skl_zipmap", "frames_cnn", "frames_cnn_fixed",
-                "waveform_conv", "waveform_fixed")) {
+                "frames_logmel_cnn", "waveform_conv", "waveform_fixed")) {
             recognizers.put(m, OnnxEmotionRecognizer.open(OnnxFixtures.model(m + ".onnx")));
         }
     }
@@ -88,6 +88,17 @@ class OnnxAgreementTest {
     void fixedFrameCnnAgreesWithPython(String signal) {
         check("frames_cnn_fixed", "frames_cnn_fixed", signal,
                 recognizers.get("frames_cnn_fixed").recognize(audio(signal)));
+    }
+
+    static Stream<String> melSignals() {
+        return REF.casesOfKind("melspectrogram").map(LibrosaReference.Case::signal);
+    }
+
+    @ParameterizedTest(name = "log-mel CNN ([batch, 1, 128, frames], power_to_db in the contract) on {0}")
+    @MethodSource("melSignals")
+    void logMelCnnAgreesWithPython(String signal) {
+        check("frames_logmel_cnn", "frames_logmel_cnn", signal,
+                recognizers.get("frames_logmel_cnn").recognize(audio(signal)));
     }
 
     @Test
