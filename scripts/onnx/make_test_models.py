@@ -392,7 +392,40 @@ def waveform_models(expected):
         "label": WAVE_LABELS[int(np.argmax(pf))], "probabilities": pf.tolist(), "margin": margin(pf)}}}
 
 
+class BenchCnn(torch.nn.Module):
+    """A log-mel CNN of a more realistic size for the latency benchmark: three 3x3 conv blocks
+    (16, 32, 64 channels, 2x2 max-pooling), global average pooling, linear; about 24k weights."""
+
+    def __init__(self):
+        super().__init__()
+        layers, c_in = [], 1
+        for c_out in (16, 32, 64):
+            layers += [torch.nn.Conv2d(c_in, c_out, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2)]
+            c_in = c_out
+        self.body = torch.nn.Sequential(*layers)
+        self.out = torch.nn.Linear(64, 8)
+
+    def forward(self, x):
+        return self.out(self.body((x + 40.0) / 40.0).mean(dim=(2, 3)))
+
+
+def bench_model():
+    out = os.path.join(sc.REPO, "ser-benchmarks", "target", "onnx")
+    os.makedirs(out, exist_ok=True)
+    torch.manual_seed(31)
+    path = os.path.join(out, "bench_logmel_cnn.onnx")
+    export(BenchCnn(), torch.zeros(1, 1, 128, 94), path, "logmel", "logits",
+           {"logmel": {0: "batch", 3: "frames"}, "logits": {0: "batch"}})
+    sc.attach_contract(path, sc.contract(EMOTIONS[:8], "frames", "logits",
+                                         features=sc.feature_properties(features=("mel",)), frame_feature="mel",
+                                         transform="power_to_db"))
+    print(f"wrote {path}")
+
+
 def main():
+    if "--bench" in sys.argv:
+        bench_model()
+        return
     os.makedirs(OUT, exist_ok=True)
     expected = {"generator": "scripts/onnx/make_test_models.py", "torch": torch.__version__,
                 "onnx": onnx.__version__}
