@@ -107,9 +107,24 @@ def contract(labels, input_kind, output_kind, features=None, frame_feature=None,
     return c
 
 
+SCHEMA = os.path.join(REPO, "docs", "onnx-contract.schema.json")
+
+
+def validate(contract_dict):
+    """Checks a contract against docs/onnx-contract.schema.json when jsonschema is installed."""
+    try:
+        import jsonschema
+    except ImportError:
+        return False
+    with open(SCHEMA) as f:
+        jsonschema.validate(contract_dict, json.load(f))
+    return True
+
+
 def attach_contract(model_path, contract_dict, out_path=None):
-    """Stores the contract as the model's metadata_props entry "ser.contract"."""
+    """Stores the contract as the model's metadata_props entry "ser.contract" (validated first)."""
     import onnx
+    validate(contract_dict)
     m = onnx.load(model_path)
     del m.metadata_props[:]
     entry = m.metadata_props.add()
