@@ -135,16 +135,21 @@ final class OutputBinding {
     }
 
     private double[][] readMaps(OnnxSequence seq, int batch) throws OrtException {
+        // The sequence hands out native map values that it does not own: close each one here.
         List<? extends OnnxValue> maps = seq.getValue();
-        if (maps.size() != batch) {
-            throw new ContractMismatchException(source + ": output '" + spec.name() + "' holds " + maps.size()
-                    + " maps for a batch of " + batch);
+        try {
+            if (maps.size() != batch) {
+                throw new ContractMismatchException(source + ": output '" + spec.name() + "' holds " + maps.size()
+                        + " maps for a batch of " + batch);
+            }
+            double[][] out = new double[batch][];
+            for (int i = 0; i < batch; i++) {
+                out[i] = fromMap(((OnnxMap) maps.get(i)).getValue());
+            }
+            return out;
+        } finally {
+            maps.forEach(OnnxValue::close);
         }
-        double[][] out = new double[batch][];
-        for (int i = 0; i < batch; i++) {
-            out[i] = fromMap(((OnnxMap) maps.get(i)).getValue());
-        }
-        return out;
     }
 
     private double[] fromMap(Map<?, ?> map) {
