@@ -5,6 +5,7 @@ import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.dsp.ComplexMatrix;
 import dev.ser.core.dsp.Matrix;
 import dev.ser.core.dsp.Stft;
+import dev.ser.core.resample.Resampler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -133,7 +134,7 @@ public final class FeatureExtractor {
         if (target == 0 || target == signal.sampleRate()) {
             return signal;
         }
-        return AudioSignal.wrap(Resampling.DEFAULT.resample(signal.samplesView(), signal.sampleRate(), target), target);
+        return Resampler.resample(signal, target);
     }
 
     private static void checkSamples(double[] y) {
@@ -155,7 +156,7 @@ public final class FeatureExtractor {
      */
     public static AudioSignal loadAudio(Path file, int targetSampleRate) throws IOException {
         AudioLoader.Options options = AudioLoader.Options.builder().targetSampleRate(targetSampleRate).build();
-        return new AudioLoader(options, Resampling.DEFAULT).load(file);
+        return new AudioLoader(options).load(file);
     }
 
     @Override

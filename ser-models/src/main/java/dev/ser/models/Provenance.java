@@ -21,6 +21,9 @@ import java.util.TreeMap;
 public record Provenance(Instant createdAt, String libraryVersion, String trainer, ObjectNode hyperParameters,
                          int trainingRows, String trainingSha256, Map<String, Double> metrics) {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Version string written to model files. */
     public static final String LIBRARY_VERSION = readLibraryVersion();
 
@@ -28,7 +31,7 @@ public record Provenance(Instant createdAt, String libraryVersion, String traine
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(libraryVersion, "libraryVersion");
         Objects.requireNonNull(trainer, "trainer");
-        hyperParameters = hyperParameters == null ? JsonNodeFactory.instance.objectNode() : hyperParameters.deepCopy();
+        hyperParameters = hyperParameters == null ? JsonNodeFactory.instance.objectNode() : canonical(hyperParameters);
         metrics = metrics == null ? Map.of() : Map.copyOf(new TreeMap<>(metrics));
     }
 
@@ -49,6 +52,18 @@ public record Provenance(Instant createdAt, String libraryVersion, String traine
         Map<String, Double> all = new TreeMap<>(metrics);
         all.putAll(extra);
         return new Provenance(createdAt, libraryVersion, trainer, hyperParameters, trainingRows, trainingSha256, all);
+    }
+
+    /**
+     * A copy re-parsed from its text form, so that numeric node types (int vs long) are the ones
+     * a reader produces and provenance compares equal after a file round trip.
+     */
+    private static ObjectNode canonical(ObjectNode node) {
+        try {
+            return (ObjectNode) CANONICAL.readTree(CANONICAL.writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("hyper-parameters cannot be encoded as JSON", e);
+        }
     }
 
     private static String readLibraryVersion() {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Reads AIFF and AIFF-C files with uncompressed samples: big-endian two's complement PCM of 1..32 bits
  * ({@code NONE}, {@code twos}, {@code in24}, {@code in32}), little-endian PCM ({@code sowt},
  * {@code 23ni}, {@code 42ni}), offset-binary 8-bit ({@code raw }), and big-endian floats
- * ({@code fl32}/{@code FL32}, {@code fl64}/{@code FL64}).
+ * ({@code fl32}/{@code FL32}, {@code fl64}/{@code FL64}), and G.711 ({@code ulaw}, {@code alaw}).
  *
  * <p>The frame count is the smaller of COMM's {@code numSampleFrames} and what the SSND chunk holds;
  * an SSND chunk that declares more bytes than remain is a {@code TRUNCATED} error.
@@ -154,6 +154,12 @@ final class AiffDecoder {
             case "raw " -> {
                 return new Layout(SampleEncoding.PCM_UNSIGNED, 1, true, "PCM u8");
             }
+            case "ulaw", "ULAW" -> {
+                return new Layout(SampleEncoding.MU_LAW, 1, true, "mu-law");
+            }
+            case "alaw", "ALAW" -> {
+                return new Layout(SampleEncoding.A_LAW, 1, true, "A-law");
+            }
             case "fl32", "FL32" -> {
                 return new Layout(SampleEncoding.IEEE_FLOAT, 4, true, "float32be");
             }
@@ -178,13 +184,13 @@ final class AiffDecoder {
             throw in.error(EMPTY_DATA, "no sample frames (COMM declares " + comm.frames + ", SSND holds "
                     + dataBytes + " bytes)");
         }
-        if (frames > options.maxFrames()) {
-            throw in.error(TOO_LARGE, "the data holds " + frames + " frames, more than the limit of "
-                    + options.maxFrames());
+        if (frames > options.maxFrames(comm.channels)) {
+            throw in.error(TOO_LARGE, "the data holds " + frames + " frames of " + comm.channels
+                    + " channels, more than the limit of " + options.maxSamples() + " samples");
         }
         double[][] channels = PcmDecoder.decode(in, dataOffset, (int) frames, comm.channels, layout.width,
                 layout.encoding, layout.bigEndian);
-        int bits = layout.encoding == SampleEncoding.IEEE_FLOAT ? 8 * layout.width
+        int bits = layout.encoding != SampleEncoding.PCM_SIGNED ? 8 * layout.width
                 : comm.compression.equals("NONE") || comm.compression.equals("twos")
                 || comm.compression.equals("sowt") ? comm.bits : 8 * layout.width;
         String codec = aifc ? "AIFF-C " + comm.compression.trim() + " " + layout.codec : layout.codec;
@@ -195,8 +201,6 @@ final class AiffDecoder {
 
     private static String compressionName(String type) {
         return switch (type) {
-            case "ulaw", "ULAW" -> "mu-law";
-            case "alaw", "ALAW" -> "A-law";
             case "ima4" -> "IMA 4:1 ADPCM";
             case "MAC3" -> "MACE 3:1";
             case "MAC6" -> "MACE 6:1";

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Decodes WAV (PCM 8..32 bit, float 32/64, extensible, RF64), AIFF/AIFF-C (uncompressed) and FLAC inputs
+ * Decodes WAV (PCM 8..32 bit, float 32/64, G.711 mu-law/A-law, extensible, RF64), AIFF/AIFF-C (PCM,
+ * float, G.711) and FLAC inputs
  * into {@link DecodedAudio}, with samples scaled as soundfile does.
  *
  * <p>The container is recognised from the bytes, never from the name. Every failure to decode is an

@@ -14,8 +14,9 @@ import java.util.Objects;
  *
  * <p><b>Resampling hook.</b> librosa resamples to 22050 Hz unless told {@code sr=None}. This loader
  * keeps the native rate by default ({@link Options#targetSampleRate()} {@code == 0}); a target rate is
- * applied by the {@link Resampler} given to {@link #AudioLoader(Options, Resampler)}, and loading with a
- * target rate but no resampler throws {@link IllegalStateException}.
+ * applied by the high-quality resampler of {@code dev.ser.core.resample} unless another {@link Resampler}
+ * is given to {@link #AudioLoader(Options, Resampler)}; loading with a target rate and a {@code null}
+ * resampler throws {@link IllegalStateException}.
  */
 public final class AudioLoader {
 
@@ -129,9 +130,13 @@ public final class AudioLoader {
     private final Resampler resampler;
     private final AudioDecoder decoder;
 
-    /** A loader without resampling: a non-zero target rate then fails at load time. */
+    /**
+     * A loader that resamples with the library's high-quality resampler
+     * ({@link dev.ser.core.resample.ResampleMode#HIGH_QUALITY}, the stand-in for librosa's default
+     * {@code soxr_hq}) when a target rate is set, like {@code librosa.load(path, sr=...)}.
+     */
     public AudioLoader(Options options) {
-        this(options, null);
+        this(options, dev.ser.core.resample.Resampler::resample);
     }
 
     /**
@@ -165,6 +170,11 @@ public final class AudioLoader {
     /** Loads bytes held in memory as a mono signal. @see #load(Path) */
     public AudioSignal load(byte[] bytes, String sourceName) throws IOException {
         return process(decoder.read(bytes, sourceName));
+    }
+
+    /** Loads a stream (read to its end, not closed) as a mono signal. @see #load(Path) */
+    public AudioSignal load(java.io.InputStream stream, String sourceName) throws IOException {
+        return process(decoder.read(stream, sourceName));
     }
 
     /**

@@ -11,11 +11,12 @@ import java.util.Objects;
  *                       the stored MD5 is non-zero); default {@code true}
  * @param maxInputBytes  the largest input accepted, in bytes; default {@code Integer.MAX_VALUE - 16}
  *                       (inputs are read into one array)
- * @param maxFrames      the largest number of sample frames a decoded signal may have; default
- *                       {@code 1 << 28} (about 93 minutes at 48 kHz). Guards against FLAC streams
- *                       whose frames claim absurd lengths and against exhausting memory.
+ * @param maxSamples     the largest number of samples (frames x channels) a decoded signal may have;
+ *                       default {@code 1 << 28}, i.e. 2 GiB of doubles (about 93 minutes of mono at
+ *                       48 kHz, 4.6 hours at 16 kHz). Guards against exhausting memory, in particular
+ *                       with FLAC, which legitimately expands a few bytes into 65536 samples.
  */
-public record DecodeOptions(NonFinitePolicy nonFinite, boolean verifyFlacMd5, long maxInputBytes, long maxFrames) {
+public record DecodeOptions(NonFinitePolicy nonFinite, boolean verifyFlacMd5, long maxInputBytes, long maxSamples) {
 
     /** The largest array Java can allocate safely. */
     static final long ARRAY_LIMIT = Integer.MAX_VALUE - 16;
@@ -25,12 +26,17 @@ public record DecodeOptions(NonFinitePolicy nonFinite, boolean verifyFlacMd5, lo
         if (maxInputBytes <= 0 || maxInputBytes > ARRAY_LIMIT) {
             throw new IllegalArgumentException("maxInputBytes must be in [1, " + ARRAY_LIMIT + "], got " + maxInputBytes);
         }
-        if (maxFrames <= 0 || maxFrames > ARRAY_LIMIT) {
-            throw new IllegalArgumentException("maxFrames must be in [1, " + ARRAY_LIMIT + "], got " + maxFrames);
+        if (maxSamples <= 0) {
+            throw new IllegalArgumentException("maxSamples must be positive, got " + maxSamples);
         }
     }
 
-    /** The defaults: pass NaN through, verify MD5, inputs up to 2 GiB, up to 2^28 frames. */
+    /** The most frames a signal of {@code channels} channels may have under {@link #maxSamples()}. */
+    public long maxFrames(int channels) {
+        return Math.min(ARRAY_LIMIT, maxSamples / Math.max(1, channels));
+    }
+
+    /** The defaults: pass NaN through, verify MD5, inputs up to 2 GiB, up to 2^28 samples. */
     public static DecodeOptions defaults() {
         return builder().build();
     }
@@ -43,7 +49,7 @@ public record DecodeOptions(NonFinitePolicy nonFinite, boolean verifyFlacMd5, lo
     /** A builder initialised with these options. */
     public Builder toBuilder() {
         return new Builder().nonFinite(nonFinite).verifyFlacMd5(verifyFlacMd5)
-                .maxInputBytes(maxInputBytes).maxFrames(maxFrames);
+                .maxInputBytes(maxInputBytes).maxSamples(maxSamples);
     }
 
     /** Builder for {@link DecodeOptions}. */
@@ -51,7 +57,7 @@ public record DecodeOptions(NonFinitePolicy nonFinite, boolean verifyFlacMd5, lo
         private NonFinitePolicy nonFinite = NonFinitePolicy.PASS_THROUGH;
         private boolean verifyFlacMd5 = true;
         private long maxInputBytes = ARRAY_LIMIT;
-        private long maxFrames = 1L << 28;
+        private long maxSamples = 1L << 28;
 
         private Builder() {
         }
@@ -74,14 +80,14 @@ public record DecodeOptions(NonFinitePolicy nonFinite, boolean verifyFlacMd5, lo
             return this;
         }
 
-        /** @see DecodeOptions#maxFrames() */
-        public Builder maxFrames(long frames) {
-            this.maxFrames = frames;
+        /** @see DecodeOptions#maxSamples() */
+        public Builder maxSamples(long samples) {
+            this.maxSamples = samples;
             return this;
         }
 
         public DecodeOptions build() {
-            return new DecodeOptions(nonFinite, verifyFlacMd5, maxInputBytes, maxFrames);
+            return new DecodeOptions(nonFinite, verifyFlacMd5, maxInputBytes, maxSamples);
         }
     }
 }

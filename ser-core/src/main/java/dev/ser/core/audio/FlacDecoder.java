@@ -136,7 +136,7 @@ final class FlacDecoder {
         // Never trust the declared total alone: a lying header must not allocate gigabytes.
         long bound = Math.max(4096, (in.end - (long) audioStart) * 4);
         long cap = info.totalSamples > 0 ? Math.min(info.totalSamples, bound) : bound;
-        return (int) Math.min(cap, options.maxFrames());
+        return (int) Math.min(cap, options.maxFrames(info.channels));
     }
 
     // ---------------------------------------------------------------- metadata
@@ -202,8 +202,9 @@ final class FlacDecoder {
     /** Decodes the frame at {@code pos}; returns the position after it. */
     private int decodeFrame(int pos, double scale) throws AudioFormatException {
         int headerEnd = readFrameHeader(pos);
-        if (frames + (long) blockSize > options.maxFrames()) {
-            throw in.error(TOO_LARGE, "the FLAC stream decodes to more than " + options.maxFrames() + " frames");
+        if (frames + (long) blockSize > options.maxFrames(info.channels)) {
+            throw in.error(TOO_LARGE, "the FLAC stream decodes to more than the limit of " + options.maxSamples()
+                    + " samples");
         }
         ensureBlockCapacity();
         reader.seek(headerEnd);
@@ -337,7 +338,7 @@ final class FlacDecoder {
         long needed = (long) frames + blockSize;
         if (needed > out[0].length) {
             long grown = Math.max(needed, out[0].length + (out[0].length >> 1));
-            int size = (int) Math.min(grown, options.maxFrames());
+            int size = (int) Math.min(grown, options.maxFrames(info.channels));
             for (int c = 0; c < out.length; c++) {
                 out[c] = Arrays.copyOf(out[c], size);
             }

@@ -7,7 +7,38 @@ package dev.ser.core.audio;
  */
 final class PcmDecoder {
 
+    /** G.711 expansions of the 256 codes to 16-bit linear values, scaled by 1/32768. */
+    private static final double[] MU_LAW = new double[256];
+    private static final double[] A_LAW = new double[256];
+
+    static {
+        for (int code = 0; code < 256; code++) {
+            MU_LAW[code] = muLaw(code) / 32768.0;
+            A_LAW[code] = aLaw(code) / 32768.0;
+        }
+    }
+
     private PcmDecoder() {
+    }
+
+    /** G.711 mu-law: bits are stored inverted; sign, 3-bit segment, 4-bit step, bias 0x84. */
+    static int muLaw(int code) {
+        int u = ~code & 0xFF;
+        int t = (((u & 0x0F) << 3) + 0x84) << ((u >>> 4) & 7);
+        return (u & 0x80) != 0 ? 0x84 - t : t - 0x84;
+    }
+
+    /** G.711 A-law: even bits are stored inverted (XOR 0x55); sign set means positive. */
+    static int aLaw(int code) {
+        int a = code ^ 0x55;
+        int t = (a & 0x0F) << 4;
+        int segment = (a & 0x70) >>> 4;
+        if (segment == 0) {
+            t += 8;
+        } else {
+            t = (t + 0x108) << (segment - 1);
+        }
+        return (a & 0x80) != 0 ? t : -t;
     }
 
     /**
@@ -16,7 +47,7 @@ final class PcmDecoder {
      * @param frames          frames to decode (the caller checked they are all there)
      * @param channels        channel count
      * @param bytesPerSample  container width in bytes (1..4 for integers, 4 or 8 for floats)
-     * @param encoding        PCM_UNSIGNED, PCM_SIGNED or IEEE_FLOAT
+     * @param encoding        PCM_UNSIGNED, PCM_SIGNED, IEEE_FLOAT, MU_LAW or A_LAW (one byte per sample)
      * @param bigEndian       byte order of the samples
      */
     static double[][] decode(ByteInput in, int offset, int frames, int channels, int bytesPerSample,
@@ -29,6 +60,11 @@ final class PcmDecoder {
             int p = offset + c * bytesPerSample;
             if (encoding == SampleEncoding.IEEE_FLOAT) {
                 decodeFloat(d, p, stride, ch, bytesPerSample, bigEndian);
+            } else if (encoding == SampleEncoding.MU_LAW || encoding == SampleEncoding.A_LAW) {
+                double[] table = encoding == SampleEncoding.MU_LAW ? MU_LAW : A_LAW;
+                for (int i = 0; i < frames; i++, p += stride) {
+                    ch[i] = table[d[p] & 0xFF];
+                }
             } else {
                 decodeInt(d, p, stride, ch, bytesPerSample, encoding == SampleEncoding.PCM_UNSIGNED, bigEndian);
             }

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads RIFF/WAVE and RF64 files holding integer PCM (8..32 bit) or IEEE float (32/64 bit), plain or
- * WAVE_FORMAT_EXTENSIBLE.
+ * Reads RIFF/WAVE and RF64 files holding integer PCM (8..32 bit), IEEE float (32/64 bit) or G.711
+ * mu-law/A-law, plain or WAVE_FORMAT_EXTENSIBLE.
  *
  * <p>Tolerance follows what real corpora need: the RIFF size is ignored (chunks are walked up to the end
  * of the input), unknown chunks are skipped wherever they are, {@code data} may come before or after
@@ -27,6 +27,8 @@ final class WavDecoder {
 
     static final int TAG_PCM = 0x0001;
     static final int TAG_FLOAT = 0x0003;
+    static final int TAG_ALAW = 0x0006;
+    static final int TAG_MULAW = 0x0007;
     static final int TAG_EXTENSIBLE = 0xFFFE;
     /** Bytes 2..15 of the KSDATAFORMAT_SUBTYPE GUIDs for PCM and IEEE float (the tag is bytes 0..1). */
     private static final byte[] GUID_SUFFIX = {
@@ -174,7 +176,7 @@ final class WavDecoder {
         if (rate > Integer.MAX_VALUE) {
             throw in.error(INVALID_HEADER, "'fmt ' chunk declares an absurd sample rate of " + rate + " Hz");
         }
-        if (tag != TAG_PCM && tag != TAG_FLOAT) {
+        if (tag != TAG_PCM && tag != TAG_FLOAT && tag != TAG_ALAW && tag != TAG_MULAW) {
             throw in.error(UNSUPPORTED_ENCODING, String.format("WAV format tag 0x%04X (%s) is not supported",
                     tag, tagName(tag)));
         }
@@ -186,7 +188,15 @@ final class WavDecoder {
         int width;
         SampleEncoding encoding;
         String codec;
-        if (fmt.tag == TAG_FLOAT) {
+        if (fmt.tag == TAG_ALAW || fmt.tag == TAG_MULAW) {
+            if (fmt.bits != 8) {
+                throw in.error(UNSUPPORTED_ENCODING, (fmt.tag == TAG_ALAW ? "A-law" : "mu-law") + " WAV with "
+                        + fmt.bits + " bits per sample is not supported (only 8)");
+            }
+            width = 1;
+            encoding = fmt.tag == TAG_ALAW ? SampleEncoding.A_LAW : SampleEncoding.MU_LAW;
+            codec = fmt.tag == TAG_ALAW ? "A-law" : "mu-law";
+        } else if (fmt.tag == TAG_FLOAT) {
             if (fmt.bits != 32 && fmt.bits != 64) {
                 throw in.error(UNSUPPORTED_ENCODING, "IEEE float WAV with " + fmt.bits
                         + " bits per sample is not supported (only 32 and 64)");
@@ -214,9 +224,9 @@ final class WavDecoder {
             throw in.error(EMPTY_DATA, "'data' chunk holds " + dataSize + " bytes, no complete sample frame of "
                     + frameSize + " bytes");
         }
-        if (frames > options.maxFrames()) {
-            throw in.error(TOO_LARGE, "the data holds " + frames + " frames, more than the limit of "
-                    + options.maxFrames());
+        if (frames > options.maxFrames(fmt.channels)) {
+            throw in.error(TOO_LARGE, "the data holds " + frames + " frames of " + fmt.channels
+                    + " channels, more than the limit of " + options.maxSamples() + " samples");
         }
         double[][] channels = PcmDecoder.decode(in, (int) dataOffset, (int) frames, fmt.channels, width, encoding,
                 false);

@@ -1,5 +1,6 @@
 package dev.ser.core.cqt;
 
+import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.dsp.Matrix;
 
 /**
@@ -44,6 +45,11 @@ public final class ChromaCqt {
      */
     public Matrix compute(double[] y, double sampleRate) {
         return fromCqt(ConstantQ.magnitude(y, sampleRate, cqtConfig));
+    }
+
+    /** {@link #compute(double[], double)} on a signal's samples at its rate. */
+    public Matrix compute(AudioSignal signal) {
+        return compute(signal.samplesView(), signal.sampleRate());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ser.core.cqt;
 
+import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.dsp.ComplexMatrix;
 import dev.ser.core.dsp.Matrix;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class ConstantQ {
     /** {@code np.abs(librosa.cqt(y, sr=sampleRate, ...))}, {@code nBins x frames}. */
     public static Matrix magnitude(double[] y, double sampleRate, CqtConfig config) {
         return transformFor(config, sampleRate, tuningOf(y, sampleRate, config)).magnitude(y);
+    }
+
+    /** {@link #magnitude(double[], double, CqtConfig)} on a signal's samples at its rate. */
+    public static Matrix magnitude(AudioSignal signal, CqtConfig config) {
+        return magnitude(signal.samplesView(), signal.sampleRate(), config);
     }
 
     /** The tuning {@code config} implies for {@code y}: its fixed value, or the estimate. */

@@ -4,6 +4,8 @@ import dev.ser.core.dsp.ComplexMatrix;
 import dev.ser.core.dsp.Matrix;
 import dev.ser.core.dsp.RealFft;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A constant-Q transform for one configuration, sampling rate and tuning, with its filter bank
@@ -36,6 +38,7 @@ public final class ConstantQTransform {
     }
 
     private ConstantQTransform(CqtConfig config, double sampleRate, double tuning) {
+        Objects.requireNonNull(config, "config");
         if (!(sampleRate > 0) || Double.isInfinite(sampleRate)) {
             throw new IllegalArgumentException("sample rate must be positive, got " + sampleRate);
         }
@@ -53,7 +56,7 @@ public final class ConstantQTransform {
         double cutoff = WaveletBank.cutoff(frequencies, alpha, config.filterScale(), config.window());
         double nyquist = sampleRate / 2.0;
         if (cutoff > nyquist) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "constant-Q filters reach %.2f Hz (top bin %.2f Hz), above the Nyquist frequency %.1f Hz"
                             + " of a %.1f Hz signal; use fewer bins or a lower fmin",
                     cutoff, frequencies[nBins - 1], nyquist, sampleRate));
@@ -101,7 +104,8 @@ public final class ConstantQTransform {
             double[] len = WaveletBank.lengths(f, a, octaveRate, config.filterScale());
             int nFft = WaveletBank.fftLength(len);
             double[][] spectra = WaveletBank.filterSpectra(f, len, octaveRate, config.window(), config.norm(), nFft);
-            // Filters at a reduced rate see sqrt(rate / octaveRate) less energy per sample.
+            // At a 2^i-times lower rate a filter spans 2^i times fewer samples; this factor and
+            // the decimator's sqrt(2) gain per halving together restore the full-rate response.
             SparseComplexRows basis = SparseComplexRows.sparsify(spectra[0], spectra[1], f.length, nFft / 2 + 1,
                     config.sparsity(), Math.sqrt(rate / octaveRate));
             boolean halve = octaveHop % 2 == 0;
@@ -211,9 +215,14 @@ public final class ConstantQTransform {
         checkFinite(y);
         double[] signal = y;
         if (earlyFactor > 1) {
+            if (y.length < earlyFactor) {
+                throw new IllegalArgumentException("a signal of " + y.length + " samples is too short for a "
+                        + config.octaves() + "-octave CQT that first downsamples by " + earlyFactor);
+            }
             signal = config.decimator().decimate(y, earlyFactor);
             if (!config.scale()) {
-                // Without the final length scaling, undo the decimator's sqrt(factor) gain here.
+                // Without the final division by sqrt(length), nothing else makes up for the filters
+                // being earlyFactor times shorter at the reduced rate: librosa adds sqrt(factor) here.
                 double g = Math.sqrt(earlyFactor);
                 for (int i = 0; i < signal.length; i++) {
                     signal[i] *= g;

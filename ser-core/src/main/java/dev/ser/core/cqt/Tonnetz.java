@@ -1,5 +1,6 @@
 package dev.ser.core.cqt;
 
+import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.dsp.Matrix;
 
 /**
@@ -26,6 +27,11 @@ public final class Tonnetz {
      */
     public static Matrix compute(double[] y, double sampleRate) {
         return fromChroma(ChromaCqt.defaults().compute(y, sampleRate));
+    }
+
+    /** {@link #compute(double[], double)} on a signal's samples at its rate. */
+    public static Matrix compute(AudioSignal signal) {
+        return compute(signal.samplesView(), signal.sampleRate());
     }
 
     /** {@code tonnetz(y=y, sr=sampleRate, **chroma_cqt_kwargs)}: with a configured chromagram. */

@@ -1,5 +1,6 @@
 package dev.ser.core.dsp;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -192,17 +193,19 @@ public final class ChromaFilterBank {
         int frames = s.cols();
         double[] in = s.data();
         double[] o = out.data();
-        java.util.Arrays.fill(o, 0.0);
-        // out row c += w[c, k] * s row k: both rows contiguous, so the inner loop vectorises
-        for (int c = 0; c < config.nChroma(); c++) {
-            int outOff = c * frames;
-            int wOff = c * bins;
-            for (int k = 0; k < bins; k++) {
-                double wk = weights[wOff + k];
+        Arrays.fill(o, 0.0);
+        // out row c += w[c, k] * s row k, bins outermost: each spectrogram row is read once
+        // and stays in cache while it is added into the nChroma output rows (all contiguous,
+        // so the inner loop vectorises)
+        int nChroma = config.nChroma();
+        for (int k = 0; k < bins; k++) {
+            int inOff = k * frames;
+            for (int c = 0; c < nChroma; c++) {
+                double wk = weights[c * bins + k];
                 if (wk == 0) {
                     continue;
                 }
-                int inOff = k * frames;
+                int outOff = c * frames;
                 for (int t = 0; t < frames; t++) {
                     o[outOff + t] += wk * in[inOff + t];
                 }

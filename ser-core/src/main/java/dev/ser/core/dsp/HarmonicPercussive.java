@@ -40,6 +40,18 @@ public final class HarmonicPercussive {
         return InverseStft.compute(Hpss.harmonic(Stft.compute(y, stft), hpss), stft, length);
     }
 
+    /**
+     * The harmonic signal from an STFT the caller already has ({@code Stft.compute(y, stft)}), so
+     * a feature pipeline that needs the spectrum anyway computes it once. Same numbers as
+     * {@link #harmonic(double[], HpssConfig, StftConfig)}.
+     *
+     * @param spectrum the complex STFT of the signal, computed with {@code stft}
+     * @param length   the signal's length in samples, which the output will have
+     */
+    public static double[] harmonic(ComplexMatrix spectrum, int length, HpssConfig hpss, StftConfig stft) {
+        return InverseStft.compute(Hpss.harmonic(spectrum, hpss), stft, length);
+    }
+
     /** {@code librosa.effects.percussive(y)} with all defaults. */
     public static double[] percussive(double[] y) {
         return percussive(y, HpssConfig.DEFAULT, StftConfig.DEFAULT);

@@ -31,13 +31,21 @@ public final class Hpss {
     public record Spectra(ComplexMatrix harmonic, ComplexMatrix percussive) {
     }
 
-    /** {@code hpss(S, ...)} on a non-negative magnitude (or power) spectrogram. */
+    /**
+     * {@code hpss(S, ...)} on a non-negative magnitude (or power) spectrogram.
+     *
+     * @throws IllegalArgumentException when the spectrogram has a negative or NaN value
+     */
     public static Magnitudes separate(Matrix magnitude, HpssConfig config) {
         Masks masks = masks(magnitude, config);
         return new Magnitudes(times(magnitude, masks.harmonic()), times(magnitude, masks.percussive()));
     }
 
-    /** {@code hpss(D, ...)} on a complex STFT, keeping its phase. */
+    /**
+     * {@code hpss(D, ...)} on a complex STFT, keeping its phase.
+     *
+     * @throws IllegalArgumentException when the STFT has a NaN value
+     */
     public static Spectra separate(ComplexMatrix stft, HpssConfig config) {
         Matrix magnitude = stft.magnitude();
         Masks masks = masks(magnitude, config);
@@ -69,11 +77,27 @@ public final class Hpss {
         return new Masks(mask(harm, perc, config, true), mask(harm, perc, config, false));
     }
 
+    /** One component, its mask applied cell by cell without materialising the mask. */
     private static ComplexMatrix component(ComplexMatrix stft, HpssConfig config, boolean harmonicPart) {
         Matrix magnitude = stft.magnitude();
         Matrix harm = MedianFilter.filterRows(magnitude, config.harmonicKernel());
         Matrix perc = MedianFilter.filterColumns(magnitude, config.percussiveKernel());
-        return applyWithPhase(stft, magnitude, mask(harm, perc, config, harmonicPart));
+        double[] x = (harmonicPart ? harm : perc).data();
+        double[] ref = (harmonicPart ? perc : harm).data();
+        double margin = harmonicPart ? config.harmonicMargin() : config.percussiveMargin();
+        double power = config.power();
+        boolean split = config.splitZeros();
+        double[] re = stft.re().data();
+        double[] im = stft.im().data();
+        double[] mag = magnitude.data();
+        ComplexMatrix out = new ComplexMatrix(stft.rows(), stft.cols());
+        double[] outRe = out.re().data();
+        double[] outIm = out.im().data();
+        for (int i = 0; i < mag.length; i++) {
+            double scaled = mag[i] * SoftMask.value(x[i], ref[i] * margin, power, split);
+            setWithPhase(re[i], im[i], mag[i], scaled, outRe, outIm, i);
+        }
+        return out;
     }
 
     /** The harmonic ({@code harmonicPart}) or percussive mask from the two filtered spectra. */
@@ -103,6 +127,18 @@ public final class Hpss {
      * {@code (|D| * mask) * phase} with {@code phase = D / |D|}, or 1 where {@code |D| = 0}, the
      * same order of operations as librosa so rounding agrees.
      */
+    private static void setWithPhase(double re, double im, double mag, double scaled, double[] outRe,
+                                     double[] outIm, int i) {
+        if (mag == 0) {
+            outRe[i] = scaled;
+            outIm[i] = 0;
+        } else {
+            outRe[i] = scaled * (re / mag);
+            outIm[i] = scaled * (im / mag);
+        }
+    }
+
+    /** Applies a materialised mask to a complex STFT, keeping its phase. */
     private static ComplexMatrix applyWithPhase(ComplexMatrix stft, Matrix magnitude, Matrix mask) {
         double[] re = stft.re().data();
         double[] im = stft.im().data();
@@ -112,14 +148,7 @@ public final class Hpss {
         double[] outRe = out.re().data();
         double[] outIm = out.im().data();
         for (int i = 0; i < mag.length; i++) {
-            double scaled = mag[i] * m[i];
-            if (mag[i] == 0) {
-                outRe[i] = scaled;
-                outIm[i] = 0;
-            } else {
-                outRe[i] = scaled * (re[i] / mag[i]);
-                outIm[i] = scaled * (im[i] / mag[i]);
-            }
+            setWithPhase(re[i], im[i], mag[i], mag[i] * m[i], outRe, outIm, i);
         }
         return out;
     }

@@ -78,6 +78,9 @@ public final class InverseStft {
         return (int) Math.min(available, needed);
     }
 
+    /** Frames gathered per pass: the bin-major STFT is read in short contiguous runs, not by stride. */
+    private static final int FRAME_BLOCK = 8;
+
     /**
      * Adds each windowed inverse frame into {@code y}, frame {@code t} landing at
      * {@code t * hop - half} and clipped to the output. One set of buffers serves all frames.
@@ -91,20 +94,30 @@ public final class InverseStft {
         int cols = stft.cols();
         double[] srcRe = stft.re().data();
         double[] srcIm = stft.im().data();
+        double[] blockRe = new double[FRAME_BLOCK * bins];
+        double[] blockIm = new double[FRAME_BLOCK * bins];
         double[] re = new double[bins];
         double[] im = new double[bins];
         double[] frame = new double[nFft];
-        for (int t = 0; t < frames; t++) {
-            for (int k = 0, idx = t; k < rows; k++, idx += cols) {
-                re[k] = srcRe[idx];
-                im[k] = srcIm[idx];
+        for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
+            int count = Math.min(FRAME_BLOCK, frames - t0);
+            for (int k = 0; k < rows; k++) {
+                int src = k * cols + t0;
+                for (int j = 0, dst = k; j < count; j++, dst += bins) {
+                    blockRe[dst] = srcRe[src + j];
+                    blockIm[dst] = srcIm[src + j];
+                }
             }
-            fft.inverse(re, im, frame, 0);
-            int start = t * hop - half;
-            int from = Math.max(0, -start);
-            int to = Math.min(nFft, y.length - start);
-            for (int i = from; i < to; i++) {
-                y[start + i] += window[i] * frame[i];
+            for (int j = 0; j < count; j++) {
+                System.arraycopy(blockRe, j * bins, re, 0, rows);
+                System.arraycopy(blockIm, j * bins, im, 0, rows);
+                fft.inverse(re, im, frame, 0);
+                int start = (t0 + j) * hop - half;
+                int from = Math.max(0, -start);
+                int to = Math.min(nFft, y.length - start);
+                for (int i = from; i < to; i++) {
+                    y[start + i] += window[i] * frame[i];
+                }
             }
         }
     }

@@ -20,10 +20,11 @@ import java.util.Arrays;
  *       reflecting (the input is extended with period {@code 2n}).</li>
  * </ul>
  *
- * <p>The filter keeps the current window sorted and, per step, moves the outgoing sample's slot to
- * the incoming sample's rank: a binary search plus a shift of on average about {@code k/3}
- * elements, with no allocation per step. For the {@code k = 31} of HPSS this measured faster than
- * re-selecting each window (see {@code docs/hpss.md}). NaN inputs give unspecified results.
+ * <p>The filter keeps the current window sorted, remembers which slot holds which sample, and per
+ * step moves the outgoing sample's slot to the incoming sample's rank: a shift of on average about
+ * {@code k/3} elements, no search and no allocation. For the {@code k = 31} of HPSS this measured
+ * fastest among the alternatives tried (see {@code docs/hpss.md}). NaN inputs are rejected
+ * ({@link IllegalArgumentException}): they have no rank.
  * Stateless and thread-safe.
  */
 public final class MedianFilter {
@@ -36,6 +37,7 @@ public final class MedianFilter {
      *
      * @param size window length in samples, at least 1
      * @return a new matrix of the same shape
+     * @throws IllegalArgumentException for a size below 1 or a NaN in the input
      */
     public static Matrix filterRows(Matrix m, int size) {
         checkSize(size);
@@ -58,6 +60,7 @@ public final class MedianFilter {
      *
      * @param size window length in samples, at least 1
      * @return a new matrix of the same shape
+     * @throws IllegalArgumentException for a size below 1 or a NaN in the input
      */
     public static Matrix filterColumns(Matrix m, int size) {
         checkSize(size);
@@ -79,6 +82,7 @@ public final class MedianFilter {
      *
      * @param size window length in samples, at least 1
      * @return a new array of the same length
+     * @throws IllegalArgumentException for a size below 1 or a NaN in the input
      */
     public static double[] filter(double[] x, int size) {
         checkSize(size);
@@ -104,20 +108,37 @@ public final class MedianFilter {
     /**
      * Scratch buffers for filtering many sequences of one length with one window size, reused
      * across rows or columns so the hot loop allocates nothing.
+     *
+     * <p>The window is kept sorted in {@link #window}; {@link #member} and {@link #slotOf} link each
+     * sorted slot to the window element (by its age, a circular index) it holds, so the outgoing
+     * element's slot is known without searching. Each step overwrites that slot with the incoming
+     * value and bubbles it to its rank, updating the links of the elements it passes.
      */
     private static final class Workspace {
+        /** Up to this window size the initial window is insertion-sorted; above it, sorted. */
+        private static final int INSERTION_SORT_MAX = 64;
+
         private final int size;
         private final int rank;
         /** The sequence extended by reflection: output i sees {@code extended[i, i + size)}. */
         private final double[] extended;
         /** The current window, sorted ascending. */
         private final double[] window;
+        /** For each sorted slot, the circular index of the element it holds. */
+        private final int[] member;
+        /** For each circular index, the sorted slot holding that element. */
+        private final int[] slotOf;
+        /** Scratch for assigning duplicate values to distinct slots (large windows only). */
+        private final int[] taken;
 
         Workspace(int length, int size) {
             this.size = size;
             this.rank = size / 2;
             this.extended = new double[length + size - 1];
             this.window = new double[size];
+            this.member = new int[size];
+            this.slotOf = new int[size];
+            this.taken = size > INSERTION_SORT_MAX ? new int[size] : null;
         }
 
         /** Filters {@code n} values read at {@code in[inOff + j * inStride]} into {@code out}. */
@@ -125,25 +146,88 @@ public final class MedianFilter {
             extend(in, inOff, inStride, n);
             double[] ext = extended;
             double[] win = window;
-            System.arraycopy(ext, 0, win, 0, size);
-            Arrays.sort(win);
+            int[] mem = member;
+            int[] slot = slotOf;
+            int last = size - 1;
+            initialWindow();
             out[outOff] = win[rank];
+            int oldest = 0;
             for (int i = 1, o = outOff + outStride; i < n; i++, o += outStride) {
-                double leaving = ext[i - 1];
-                double entering = ext[i + size - 1];
-                if (leaving != entering) {
-                    replace(win, leaving, entering);
+                double entering = ext[i + last];
+                int p = slot[oldest];
+                if (entering > win[p]) {
+                    while (p < last && win[p + 1] < entering) {
+                        int moved = mem[p + 1];
+                        win[p] = win[p + 1];
+                        mem[p] = moved;
+                        slot[moved] = p;
+                        p++;
+                    }
+                } else {
+                    while (p > 0 && win[p - 1] > entering) {
+                        int moved = mem[p - 1];
+                        win[p] = win[p - 1];
+                        mem[p] = moved;
+                        slot[moved] = p;
+                        p--;
+                    }
                 }
+                win[p] = entering;
+                mem[p] = oldest;
+                slot[oldest] = p;
+                oldest = oldest == last ? 0 : oldest + 1;
                 out[o] = win[rank];
             }
         }
 
-        /** Fills {@link #extended} with the reflected sequence. */
+        /** Sorts {@code extended[0, size)} into the window and links slots and elements. */
+        private void initialWindow() {
+            double[] ext = extended;
+            double[] win = window;
+            int[] mem = member;
+            if (size <= INSERTION_SORT_MAX) {
+                for (int j = 0; j < size; j++) {
+                    double v = ext[j];
+                    int p = j;
+                    while (p > 0 && win[p - 1] > v) {
+                        win[p] = win[p - 1];
+                        mem[p] = mem[p - 1];
+                        p--;
+                    }
+                    win[p] = v;
+                    mem[p] = j;
+                }
+            } else {
+                // O(k log k): sort the values, then give equal values consecutive slots.
+                System.arraycopy(ext, 0, win, 0, size);
+                Arrays.sort(win);
+                Arrays.fill(taken, 0);
+                for (int j = 0; j < size; j++) {
+                    int first = lowerBound(win, ext[j]);
+                    mem[first + taken[first]++] = j;
+                }
+            }
+            for (int s = 0; s < size; s++) {
+                slotOf[mem[s]] = s;
+            }
+        }
+
+        /**
+         * Fills {@link #extended} with the reflected sequence.
+         *
+         * @throws IllegalArgumentException on NaN, which has no rank
+         */
         private void extend(double[] in, int inOff, int inStride, int n) {
             int before = size / 2;
             double[] ext = extended;
+            boolean nan = false;
             for (int j = before, s = inOff; j < before + n; j++, s += inStride) {
-                ext[j] = in[s];
+                double v = in[s];
+                nan |= v != v;
+                ext[j] = v;
+            }
+            if (nan) {
+                throw new IllegalArgumentException("median filter input contains NaN");
             }
             for (int j = 0; j < before; j++) {
                 ext[j] = ext[before + symmetricIndex(j - before, n)];
@@ -153,28 +237,7 @@ public final class MedianFilter {
             }
         }
 
-        /**
-         * Replaces one occurrence of {@code leaving} in the sorted window by {@code entering},
-         * shifting the values in between by one slot so the window stays sorted.
-         */
-        private void replace(double[] win, double leaving, double entering) {
-            int p = lowerBound(win, leaving);
-            if (entering > leaving) {
-                int last = win.length - 1;
-                while (p < last && win[p + 1] < entering) {
-                    win[p] = win[p + 1];
-                    p++;
-                }
-            } else {
-                while (p > 0 && win[p - 1] > entering) {
-                    win[p] = win[p - 1];
-                    p--;
-                }
-            }
-            win[p] = entering;
-        }
-
-        /** First index whose value is not below {@code v}; the value there equals v when present. */
+        /** First index whose value is not below {@code v}. */
         private static int lowerBound(double[] a, double v) {
             int lo = 0;
             int hi = a.length;

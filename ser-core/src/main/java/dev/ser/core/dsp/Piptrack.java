@@ -1,5 +1,7 @@
 package dev.ser.core.dsp;
 
+import java.util.Arrays;
+
 /**
  * Pitch tracking by parabolic interpolation of spectral peaks, {@code librosa.piptrack}.
  *
@@ -44,16 +46,7 @@ public final class Piptrack {
      * are taken by absolute value.
      */
     public static Result compute(Matrix s, double sampleRate, PiptrackConfig config) {
-        Matrix pitches = new Matrix(s.rows(), s.cols());
-        Matrix magnitudes = new Matrix(s.rows(), s.cols());
-        double[] p = pitches.data();
-        double[] m = magnitudes.data();
-        int cols = s.cols();
-        forEachPeak(s, sampleRate, 2 * (s.rows() - 1), config, (bin, frame, pitch, magnitude) -> {
-            p[bin * cols + frame] = pitch;
-            m[bin * cols + frame] = magnitude;
-        });
-        return new Result(pitches, magnitudes);
+        return collect(s, sampleRate, 2 * (s.rows() - 1), config);
     }
 
     /**
@@ -61,13 +54,16 @@ public final class Piptrack {
      * {@code |STFT(y)|} computed with {@code stft}.
      */
     public static Result compute(double[] y, double sampleRate, StftConfig stft, PiptrackConfig config) {
-        Matrix s = Stft.magnitude(y, stft);
+        return collect(Stft.magnitude(y, stft), sampleRate, stft.nFft(), config);
+    }
+
+    private static Result collect(Matrix s, double sampleRate, int nFft, PiptrackConfig config) {
         Matrix pitches = new Matrix(s.rows(), s.cols());
         Matrix magnitudes = new Matrix(s.rows(), s.cols());
         double[] p = pitches.data();
         double[] m = magnitudes.data();
         int cols = s.cols();
-        forEachPeak(s, sampleRate, stft.nFft(), config, (bin, frame, pitch, magnitude) -> {
+        forEachPeak(s, sampleRate, nFft, config, (bin, frame, pitch, magnitude) -> {
             p[bin * cols + frame] = pitch;
             m[bin * cols + frame] = magnitude;
         });
@@ -108,7 +104,7 @@ public final class Piptrack {
     private static double[] references(double[] a, int rows, int cols, PiptrackConfig config) {
         double[] ref = new double[cols];
         if (!config.usesFrameMaximum()) {
-            java.util.Arrays.fill(ref, Math.abs(config.fixedReference()));
+            Arrays.fill(ref, Math.abs(config.fixedReference()));
             return ref;
         }
         for (int k = 0; k < rows; k++) { // column maxima, accumulated row by row (contiguous)

@@ -75,6 +75,9 @@ public final class PitchConversions {
      * {@code floorMod(-0.25, 1.0) == 0.75}. Java's {@code %} keeps the sign of the dividend.
      */
     public static double floorMod(double value, double divisor) {
+        if (value >= 0 && value < 0x1p31 && divisor >= 1 && divisor == Math.rint(divisor)) {
+            return nonNegativeMod(value, divisor);
+        }
         double mod = value % divisor;
         if (mod != 0) {
             if ((divisor < 0) != (mod < 0)) {
@@ -82,6 +85,24 @@ public final class PitchConversions {
             }
         } else {
             mod = Math.copySign(0.0, divisor);
+        }
+        return mod;
+    }
+
+    /**
+     * {@code value % divisor} for a value in {@code [0, 2^31)} and a whole divisor, without Java's
+     * slow floating-point remainder: the quotient is floored (and corrected where the division
+     * rounded up to the next integer); {@code quotient * divisor} is an exactly representable
+     * integer and the subtraction is exact by Sterbenz's lemma, so the result is the exact
+     * remainder, the same bits as {@code %}.
+     */
+    private static double nonNegativeMod(double value, double divisor) {
+        double quotient = Math.floor(value / divisor);
+        double mod = value - quotient * divisor;
+        if (mod < 0) {
+            mod += divisor;
+        } else if (mod >= divisor) {
+            mod -= divisor;
         }
         return mod;
     }

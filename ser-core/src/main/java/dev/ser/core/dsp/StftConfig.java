@@ -4,7 +4,7 @@ package dev.ser.core.dsp;
  * Parameters of a short-time Fourier transform, with librosa's defaults.
  *
  * <p>Immutable; build with {@link #builder()}. Defaults: {@code n_fft = 2048},
- * {@code hop_length = n_fft / 4}, {@code win_length = n_fft}, Hann window, {@code center = true},
+ * {@code win_length = n_fft}, {@code hop_length = win_length / 4}, Hann window, {@code center = true},
  * {@code pad_mode = 'constant'}.
  *
  * @param nFft      FFT length in samples (any positive size, not only powers of two)
@@ -68,7 +68,7 @@ public record StftConfig(int nFft, int hopLength, int winLength, Window window, 
         return new Builder();
     }
 
-    /** Builder with librosa's defaults; unset hop and window lengths follow {@code nFft}. */
+    /** Builder with librosa's defaults; an unset window length follows {@code nFft}, an unset hop the window length. */
     public static final class Builder {
         private int nFft = 2048;
         private Integer hopLength;
@@ -83,7 +83,7 @@ public record StftConfig(int nFft, int hopLength, int winLength, Window window, 
             return this;
         }
 
-        /** Hop in samples; default {@code nFft / 4}. */
+        /** Hop in samples; default {@code winLength / 4}, as librosa. */
         public Builder hopLength(int hopLength) {
             this.hopLength = hopLength;
             return this;
@@ -114,8 +114,9 @@ public record StftConfig(int nFft, int hopLength, int winLength, Window window, 
         }
 
         public StftConfig build() {
-            int hop = hopLength != null ? hopLength : Math.max(1, nFft / 4);
             int win = winLength != null ? winLength : nFft;
+            // librosa: hop_length defaults to win_length // 4 (which is n_fft // 4 unless win_length is set)
+            int hop = hopLength != null ? hopLength : Math.max(1, win / 4);
             return new StftConfig(nFft, hop, win, window, center, padMode);
         }
     }

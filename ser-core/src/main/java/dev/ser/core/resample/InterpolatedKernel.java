@@ -1,7 +1,5 @@
 package dev.ser.core.resample;
 
-import java.util.function.DoubleUnaryOperator;
-
 /**
  * A resampling kernel for ratios whose exact polyphase table would be too large (for example
  * 24414 to 16000 Hz, which needs 8000 phases): the continuous kernel {@code h(tau)} is tabulated
@@ -21,19 +19,19 @@ final class InterpolatedKernel implements ResamplingKernel {
     /** {@code phases + 1} rows of {@code taps}: row j holds {@code h(j / phases + lead - k)}. */
     private final double[] table;
 
-    InterpolatedKernel(DoubleUnaryOperator h, double halfWidth, int up, int down, int phases) {
+    /**
+     * @param grid   {@code grid.at(m) = h(m / phases)}, zero for {@code |m / phases| >= lead}
+     * @param lead   {@code ceil} of the kernel's half-width in input samples
+     * @param phases table rows per input sample
+     */
+    InterpolatedKernel(EvenKernelGrid grid, int lead, int up, int down, int phases) {
         this.up = up;
         this.down = down;
         this.phases = phases;
-        this.lead = (int) Math.ceil(halfWidth);
+        this.lead = lead;
         this.taps = 2 * lead + 2;
         this.table = new double[Math.multiplyExact(phases + 1, taps)];
-        for (int j = 0; j <= phases; j++) {
-            double frac = (double) j / phases;
-            for (int k = 0; k < taps; k++) {
-                table[j * taps + k] = h.applyAsDouble(frac + lead - k);
-            }
-        }
+        grid.fillRows(table, phases + 1, taps, lead);
     }
 
     @Override

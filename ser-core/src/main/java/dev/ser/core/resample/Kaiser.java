@@ -10,6 +10,14 @@ package dev.ser.core.resample;
 public final class Kaiser {
     /** Above this argument {@code I0} overflows a double. */
     private static final double MAX_ARGUMENT = 713.0;
+    /** {@code 1 / k^2}: a multiplication per series term instead of a division. */
+    private static final double[] INVERSE_SQUARES = new double[1000];
+
+    static {
+        for (int k = 1; k < INVERSE_SQUARES.length; k++) {
+            INVERSE_SQUARES[k] = 1.0 / ((double) k * k);
+        }
+    }
 
     private Kaiser() {
     }
@@ -38,8 +46,8 @@ public final class Kaiser {
         double sum = 1.0;
         // Terms grow until k ~ x/2 and then fall faster than geometrically; stop once a term no
         // longer changes the sum.
-        for (int k = 1; k < 2000; k++) {
-            term *= halfSquared / ((double) k * k);
+        for (int k = 1; k < INVERSE_SQUARES.length; k++) {
+            term *= halfSquared * INVERSE_SQUARES[k];
             double next = sum + term;
             if (next == sum) {
                 break;
@@ -67,9 +75,11 @@ public final class Kaiser {
         }
         double alpha = 0.5 * (m - 1);
         double norm = besselI0(beta);
-        for (int n = 0; n < m; n++) {
+        // symmetric: evaluate the first half and mirror it
+        for (int n = 0; n < (m + 1) / 2; n++) {
             double r = (n - alpha) / alpha;
             w[n] = besselI0(beta * Math.sqrt(Math.max(0.0, 1.0 - r * r))) / norm;
+            w[m - 1 - n] = w[n];
         }
         return w;
     }

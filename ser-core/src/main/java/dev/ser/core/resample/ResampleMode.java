@@ -14,5 +14,22 @@ public enum ResampleMode {
      * {@code 20 * max(up, down) + 1} taps with cutoff {@code 1 / max(up, down)} of the up-sampled
      * Nyquist.
      */
-    POLYPHASE
+    POLYPHASE;
+
+    /**
+     * The mode for a librosa {@code res_type} string.
+     *
+     * @param resType {@code "soxr_hq"} (librosa's default) or {@code "polyphase"}
+     * @throws IllegalArgumentException for any other {@code res_type} (librosa's other soxr
+     *                                  qualities, resampy, scipy's FFT resampler, ...), which this
+     *                                  library does not reproduce
+     */
+    public static ResampleMode fromLibrosa(String resType) {
+        return switch (java.util.Objects.requireNonNull(resType, "resType")) {
+            case "soxr_hq" -> HIGH_QUALITY;
+            case "polyphase" -> POLYPHASE;
+            default -> throw new IllegalArgumentException("unsupported res_type '" + resType
+                    + "': only 'soxr_hq' (HIGH_QUALITY) and 'polyphase' (POLYPHASE) are implemented");
+        };
+    }
 }

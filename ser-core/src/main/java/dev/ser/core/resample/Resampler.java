@@ -3,6 +3,8 @@ package dev.ser.core.resample;
 import dev.ser.core.audio.AudioSignal;
 import java.util.Arrays;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sample-rate conversion between any two positive integer rates, with the semantics of librosa
@@ -12,6 +14,7 @@ import java.util.Objects;
  * cached (see {@link #kernel(int, int, ResampleMode)}); all methods are thread-safe.
  */
 public final class Resampler {
+    private static final Logger LOG = LoggerFactory.getLogger(Resampler.class);
     private static final KernelCache CACHE = new KernelCache();
     /** Largest array length the JVM reliably allocates. */
     private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
@@ -125,10 +128,17 @@ public final class Resampler {
         int g = gcd(origSr, targetSr);
         int up = targetSr / g;
         int down = origSr / g;
-        return CACHE.get(up, down, mode, () -> switch (mode) {
+        return CACHE.get(up, down, mode, () -> design(up, down, mode));
+    }
+
+    private static ResamplingKernel design(int up, int down, ResampleMode mode) {
+        long start = System.nanoTime();
+        ResamplingKernel kernel = switch (mode) {
             case POLYPHASE -> KernelDesign.polyphase(up, down);
             case HIGH_QUALITY -> KernelDesign.highQuality(up, down);
-        });
+        };
+        LOG.debug("designed {} kernel for ratio {}/{} in {} ms", mode, up, down, (System.nanoTime() - start) / 1_000_000);
+        return kernel;
     }
 
     private static int gcd(int a, int b) {

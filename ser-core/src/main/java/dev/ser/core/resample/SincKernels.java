@@ -41,10 +41,12 @@ final class SincKernels {
         double bandwidth = rho * CUTOFF;
         DoubleUnaryOperator h = tau -> bandwidth * FirDesign.sinc(bandwidth * tau)
                 * Kaiser.at(tau / halfWidth, beta, norm);
+        int lead = (int) Math.ceil(halfWidth);
         if (up <= MAX_EXACT_PHASES) {
-            return PolyphaseKernel.fromFunction(h, halfWidth, up, down);
+            return PolyphaseKernel.fromEvenKernel(new EvenKernelGrid(h, up, lead + 1), lead, up, down);
         }
-        return new InterpolatedKernel(h, halfWidth, up, down, INTERPOLATED_PHASES);
+        EvenKernelGrid grid = new EvenKernelGrid(h, INTERPOLATED_PHASES, lead + 1);
+        return new InterpolatedKernel(grid, lead, up, down, INTERPOLATED_PHASES);
     }
 
     /** Kaiser's empirical beta for a stopband attenuation above 50 dB. */

@@ -29,6 +29,8 @@ class AudioLoaderTest {
     @Test
     void defaultsLoadTheWholeFileAsMonoAtTheNativeRate() throws Exception {
         AudioSignal s = new AudioLoader(AudioLoader.Options.defaults()).load(stereo(), "s.wav");
+        assertEquals(s, new AudioLoader(AudioLoader.Options.defaults())
+                .load(new java.io.ByteArrayInputStream(stereo()), "s.wav"));
         assertEquals(RATE, s.sampleRate());
         assertEquals(RATE, s.length());
         double[] expected = new double[RATE];
@@ -65,9 +67,14 @@ class AudioLoaderTest {
     }
 
     @Test
-    void aTargetRateNeedsTheResamplingHook() throws Exception {
+    void aTargetRateUsesTheResamplingHook() throws Exception {
         AudioLoader.Options opts = AudioLoader.Options.builder().targetSampleRate(500).build();
-        assertThrows(IllegalStateException.class, () -> new AudioLoader(opts).load(stereo(), "s.wav"));
+        assertThrows(IllegalStateException.class, () -> new AudioLoader(opts, null).load(stereo(), "s.wav"));
+        AudioSignal resampled = new AudioLoader(opts).load(stereo(), "s.wav");
+        assertEquals(500, resampled.sampleRate());
+        assertEquals(dev.ser.core.resample.Resampler.outputLength(
+                new AudioLoader(AudioLoader.Options.defaults()).load(stereo(), "s.wav").length(), RATE, 500),
+                resampled.length(), "the default loader resamples with librosa's length rule");
         int[] seen = new int[3];
         AudioLoader loader = new AudioLoader(opts, (y, from, to) -> {
             seen[0] = y.length;

@@ -111,6 +111,15 @@ class FixtureFilesTest {
     }
 
     @Test
+    void anUnknownTotalSampleCountDecodesToTheEndOfTheStream() throws Exception {
+        byte[] b = resource("mono16_16k.flac");
+        b[8 + 13] &= (byte) 0xF0; // total samples: low nibble of byte 13 of STREAMINFO and the next 4 bytes
+        java.util.Arrays.fill(b, 8 + 14, 8 + 18, (byte) 0);
+        byte[] withTail = new Bytes().raw(b).ascii("TAG").raw(new byte[125]).toArray(); // an ID3v1 tag
+        assertMatches(reference("mono16_16k"), AudioFiles.read(withTail, "streamed.flac"), 32768);
+    }
+
+    @Test
     void streamsAndPathsDecodeLikeBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         byte[] b = resource("stereo24_44k.flac");
         java.nio.file.Path file = dir.resolve("x.flac");

@@ -84,6 +84,33 @@ class ConstantQPropertiesTest {
         assertArrayEquals(fromComplex.data(), mag.data(), 1e-12 * Math.max(1, mag.maxAbs()));
     }
 
+    @Property(tries = 6)
+    void unscaledResponsesAreScaledOnesTimesSqrtFilterLength(@ForAll("allRates") int sr,
+                                                            @ForAll @IntRange(min = 1, max = 1000) int seed) {
+        // With early downsampling (44.1 kHz) librosa compensates the shorter filters on the signal
+        // instead; either way scale=False equals scale=True times sqrt(length at the input rate).
+        CqtConfig scaled = CqtConfig.builder().decimator(Decimators.polyphase()).nBins(7 * 36).binsPerOctave(36)
+                .build();
+        CqtConfig unscaled = scaled.toBuilder().scale(false).build();
+        double[] y = noise(seed, sr / 2);
+        Matrix a = ConstantQ.magnitude(y, sr, scaled);
+        Matrix b = ConstantQ.magnitude(y, sr, unscaled);
+        ConstantQTransform t = ConstantQ.transformFor(scaled, sr, 0.0);
+        double[] f = t.frequencies();
+        double[] len = WaveletBank.lengths(f, WaveletBank.relativeBandwidth(f, 36), sr, 1.0);
+        for (int r = 0; r < a.rows(); r++) {
+            for (int c = 0; c < a.cols(); c++) {
+                double expected = a.get(r, c) * Math.sqrt(len[r]);
+                assertEquals(expected, b.get(r, c), 1e-9 * Math.max(1e-3, Math.abs(expected)));
+            }
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> allRates() {
+        return net.jqwik.api.Arbitraries.of(16000, 22050, 44100);
+    }
+
     @Example
     void silenceGivesZeros() {
         Matrix c = ConstantQ.magnitude(new double[8000], 16000, CONFIG);

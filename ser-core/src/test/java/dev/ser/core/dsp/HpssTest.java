@@ -131,6 +131,9 @@ class HpssTest {
         }
         assertArrayEquals(parts.harmonic(), harmonic, 0.0);
         assertArrayEquals(parts.percussive(), percussive, 0.0);
+        ComplexMatrix spectrum = Stft.compute(y, StftConfig.DEFAULT);
+        assertArrayEquals(harmonic, HarmonicPercussive.harmonic(spectrum, length, HpssConfig.DEFAULT,
+                StftConfig.DEFAULT), 0.0, "from a precomputed STFT");
     }
 
     /** A steady tone is harmonic, isolated clicks are percussive. */

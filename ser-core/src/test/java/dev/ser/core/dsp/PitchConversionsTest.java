@@ -37,4 +37,23 @@ class PitchConversionsTest {
         assertEquals(0.0, PitchConversions.floorMod(-1.0, 1.0));
         assertEquals(Double.doubleToLongBits(0.0), Double.doubleToLongBits(PitchConversions.floorMod(-2.0, 1.0)));
     }
+
+    @Property(tries = 1000)
+    void floorModHasTheBitsOfPythonsModulo(@ForAll @DoubleRange(min = -1e4, max = 1e4) @Scale(12) double value,
+                                           @ForAll @IntRange(min = 1, max = 36) int divisor,
+                                           @ForAll @IntRange(min = -2, max = 2) int ulps) {
+        // also values a few ulps around exact multiples, where the quotient rounds
+        double v = ulps == 0 ? value : Math.rint(value) * divisor;
+        for (int i = 0; i < Math.abs(ulps); i++) {
+            v = ulps > 0 ? Math.nextUp(v) : Math.nextDown(v);
+        }
+        double expected = v % divisor;
+        if (expected != 0 && expected < 0) {
+            expected += divisor;
+        } else if (expected == 0) {
+            expected = 0.0;
+        }
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(PitchConversions.floorMod(v, divisor)),
+                v + " mod " + divisor);
+    }
 }

@@ -40,6 +40,14 @@ class StftParityTest {
                 Parity.FLOAT64_BAR);
     }
 
+    @org.junit.jupiter.api.Test
+    void hopDefaultsToAQuarterOfTheWindowAsInLibrosa() {
+        assertEquals(512, StftConfig.DEFAULT.hopLength());
+        assertEquals(100, StftConfig.builder().nFft(512).winLength(400).build().hopLength());
+        assertEquals(128, StftConfig.builder().nFft(512).build().hopLength());
+        assertEquals(160, StftConfig.builder().nFft(512).winLength(400).hopLength(160).build().hopLength());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("windowCases")
     void windowMatchesScipy(Case c) {

@@ -27,6 +27,14 @@ class ResampleParityTest {
     }
 
     @Test
+    void otherResTypesAreRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ResampleMode.fromLibrosa("soxr_vhq"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ResampleMode.fromLibrosa("kaiser_best"));
+    }
+
+    @Test
     void everyResampleCaseIsCovered() {
         long all = REF.cases(c -> c.kind().startsWith("resample_")).count();
         assertTrue(all >= 12, "expected the 12 resample cases, found " + all);
@@ -53,6 +61,7 @@ class ResampleParityTest {
         assertTrue(m.matches(), "unexpected case " + c.id());
         int target = Integer.parseInt(m.group(1));
         int orig = REF.signalInfo(c.signal()).sampleRate();
+        assertEquals(mode, ResampleMode.fromLibrosa(m.group(2)), "res_type of " + c.call());
         ResampleOptions options = ResampleOptions.builder().mode(mode).build();
         return Resampler.resample(REF.signal(c.signal()), orig, target, options);
     }

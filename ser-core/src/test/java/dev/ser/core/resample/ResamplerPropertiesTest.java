@@ -66,6 +66,31 @@ class ResamplerPropertiesTest {
         double worst = worstInterior(expected, y, margin(orig, target)) / amplitude;
         assertTrue(worst <= toneTolerance(mode), String.format(Locale.ROOT,
                 "%s %d->%d, %.1f Hz: worst error %.2e of the amplitude", mode, orig, target, freq, worst));
+        // and, independently of the reference waveform, the frequency read from zero crossings
+        double measured = zeroCrossingFrequency(y, target, margin(orig, target));
+        Assume.that(!Double.isNaN(measured));
+        assertEquals(freq, measured, 1e-3 * freq, mode + " " + orig + "->" + target);
+    }
+
+    /**
+     * Frequency from the first and last rising zero crossings (linearly interpolated) of the
+     * interior, NaN with fewer than three crossings.
+     */
+    private static double zeroCrossingFrequency(double[] y, int rate, int margin) {
+        double first = Double.NaN;
+        double last = Double.NaN;
+        int count = 0;
+        for (int i = margin; i + 1 < y.length - margin; i++) {
+            if (y[i] < 0 && y[i + 1] >= 0) {
+                double t = i + y[i] / (y[i] - y[i + 1]);
+                if (count == 0) {
+                    first = t;
+                }
+                last = t;
+                count++;
+            }
+        }
+        return count < 3 ? Double.NaN : (count - 1) * rate / (last - first);
     }
 
     @Property(tries = 30)

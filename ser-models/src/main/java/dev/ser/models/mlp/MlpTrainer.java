@@ -52,12 +52,7 @@ public final class MlpTrainer implements Trainer<MlpModel> {
     @Override
     public MlpModel fit(FeatureTable table, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
-        int[] sizes = new int[config.hiddenLayerSizes().size() + 2];
-        sizes[0] = table.cols();
-        for (int i = 0; i < config.hiddenLayerSizes().size(); i++) {
-            sizes[i + 1] = config.hiddenLayerSizes().get(i);
-        }
-        sizes[sizes.length - 1] = table.numClasses();
+        int[] sizes = layerSizes(config, table);
         Layout layout = new Layout(sizes);
         SplitMix64 rng = new SplitMix64(config.seed());
         double[] params = initialParameters(layout, config.activation(), rng);
@@ -93,6 +88,33 @@ public final class MlpTrainer implements Trainer<MlpModel> {
             }
         }
         return p;
+    }
+
+    /**
+     * Loss (with L2 penalty) of the whole table at {@code params} and its gradient into
+     * {@code gradOut}: one full batch, no update. For gradient checks.
+     */
+    static double lossAndGradient(MlpConfig config, FeatureTable table, double[] params, double[] gradOut) {
+        int[] sizes = layerSizes(config, table);
+        MlpConfig full = config.toBuilder().batchSize(table.rows()).build();
+        try (Workers workers = new Workers(config.threads())) {
+            Run run = new Run(full, new Layout(sizes), table, identity(table.rows()), new int[0], params.clone(),
+                    new SplitMix64(0), workers);
+            double loss = run.lossAndGradient(0, table.rows());
+            System.arraycopy(run.grads, 0, gradOut, 0, gradOut.length);
+            return loss;
+        }
+    }
+
+    /** Layer sizes of a network for {@code table} under {@code config}. */
+    static int[] layerSizes(MlpConfig config, FeatureTable table) {
+        int[] sizes = new int[config.hiddenLayerSizes().size() + 2];
+        sizes[0] = table.cols();
+        for (int i = 0; i < config.hiddenLayerSizes().size(); i++) {
+            sizes[i + 1] = config.hiddenLayerSizes().get(i);
+        }
+        sizes[sizes.length - 1] = table.numClasses();
+        return sizes;
     }
 
     private static int[] identity(int n) {
@@ -227,6 +249,18 @@ public final class MlpTrainer implements Trainer<MlpModel> {
 
         /** One mini-batch: forward, loss, backward, update. Returns the batch loss. */
         private double step(int start, int rows) {
+            double loss = lossAndGradient(start, rows);
+            optimizer.prepare();
+            workers.run(t -> {
+                int from = Workers.splitStart(params.length, workers.size(), t);
+                int to = Workers.splitStart(params.length, workers.size(), t + 1);
+                optimizer.update(params, grads, from, to);
+            });
+            return loss;
+        }
+
+        /** Loss of the batch at {@code order[start, start + rows)} and its gradient into {@code grads}. */
+        double lossAndGradient(int start, int rows) {
             gather(start, rows);
             int last = layers;
             int outWidth = layout.size(last);
@@ -240,12 +274,6 @@ public final class MlpTrainer implements Trainer<MlpModel> {
             for (int l = layers - 1; l >= 0; l--) {
                 backwardLayer(l, rows);
             }
-            optimizer.prepare();
-            workers.run(t -> {
-                int from = Workers.splitStart(params.length, workers.size(), t);
-                int to = Workers.splitStart(params.length, workers.size(), t + 1);
-                optimizer.update(params, grads, from, to);
-            });
             return loss;
         }
 
