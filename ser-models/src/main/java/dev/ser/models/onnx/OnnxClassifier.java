@@ -15,6 +15,8 @@ import dev.ser.core.dsp.Decibels;
 import dev.ser.core.dsp.Matrix;
 import dev.ser.core.resample.ResampleOptions;
 import dev.ser.core.resample.Resampler;
+import dev.ser.features.FeatureExtractor;
+import dev.ser.features.FeatureLayout;
 import dev.ser.features.FeatureResult;
 import dev.ser.models.Classifier;
 import dev.ser.models.StandardScaler;
@@ -81,6 +83,7 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
     private final OutputBinding output;
     private final Set<String> requestedOutputs;
     private final DecibelConfig decibels;
+    private final FeatureLayout pooledLayout;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -98,6 +101,8 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
         this.output = OutputBinding.bind(outputs, contract, source);
         this.requestedOutputs = Set.of(output.spec.name());
         this.decibels = contract.features() == null ? null : decibelConfig(contract);
+        this.pooledLayout = contract.inputKind() == InputKind.POOLED
+                ? FeatureExtractor.create(contract.extractorConfig()).layout() : null;
     }
 
     // ---- loading ----
@@ -392,11 +397,34 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
      * contract feature's frame matrix for a frames model.
      */
     public double[] predictFeatures(FeatureResult features) {
+        checkFeatures(features);
         return switch (contract.inputKind()) {
             case POOLED -> predictProba(features.pooled().values());
             case FRAMES -> predictFrames(features.frames(contract.frameFeature()));
             case WAVEFORM -> throw new ContractMismatchException(source + ": a waveform model takes audio, not features");
         };
+    }
+
+    /**
+     * Refuses features that cannot be what the model was trained on: computed at another rate
+     * than the contract's, a pooled vector with another layout, or without the frame feature.
+     * (A result does not carry its configuration, so parameters that leave the shape alone, such
+     * as {@code n_fft}, cannot be checked here: extract with {@link ModelContract#extractorConfig()}.)
+     */
+    private void checkFeatures(FeatureResult r) {
+        int rate = contract.sampleRate();
+        if (rate > 0 && r.sampleRate() != rate) {
+            throw new ContractMismatchException(source + ": the features were computed at " + r.sampleRate()
+                    + " Hz, but the model's contract says " + rate + " Hz");
+        }
+        if (contract.inputKind() == InputKind.POOLED && !r.layout().equals(pooledLayout)) {
+            throw new ContractMismatchException(source + ": the model takes the pooled vector " + pooledLayout
+                    + ", but the features are " + r.layout());
+        }
+        if (contract.inputKind() == InputKind.FRAMES && !r.allFrames().containsKey(contract.frameFeature())) {
+            throw new ContractMismatchException(source + ": the model takes " + contract.frameFeature().key()
+                    + " frames, but the features hold " + r.allFrames().keySet());
+        }
     }
 
     private void requireKind(InputKind kind) {

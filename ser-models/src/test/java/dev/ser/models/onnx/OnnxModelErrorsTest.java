@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ser.core.dsp.Matrix;
+import dev.ser.features.Feature;
 import dev.ser.features.FeatureConfig;
+import dev.ser.features.FeatureExtractor;
+import dev.ser.features.FeatureResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +94,33 @@ class OnnxModelErrorsTest {
         Files.copy(OnnxFixtures.model("no_contract.onnx"), copy);
         try (OnnxClassifier c = OnnxClassifier.load(copy, contract, OnnxOptions.DEFAULT)) {
             assertEquals(contract, c.contract());
+        }
+    }
+
+    @Test
+    void featuresThatDoNotMatchTheContractAreRefused() throws IOException {
+        Path clip = OnnxFixtures.bundledClips().findFirst().orElseThrow();
+        FeatureResult classic = FeatureExtractor.classic().extract(clip);
+        try (OnnxClassifier mfccOnly = OnnxClassifier.load(OnnxFixtures.model("skl_tensor.onnx"))) {
+            ContractMismatchException e = assertThrows(ContractMismatchException.class,
+                    () -> mfccOnly.predictFeatures(classic));
+            assertMentions(e, "skl_tensor.onnx", "takes the pooled vector", "mfcc(40); 40 columns", "193 columns");
+        }
+        try (OnnxClassifier c = OnnxClassifier.load(OnnxFixtures.model("pooled_mlp.onnx"))) {
+            ModelContract at22k = c.contract().toBuilder().sampleRate(22050).build();
+            try (OnnxClassifier other = OnnxClassifier.load(OnnxFixtures.model("pooled_mlp.onnx"), at22k,
+                    OnnxOptions.DEFAULT)) {
+                ContractMismatchException e = assertThrows(ContractMismatchException.class,
+                        () -> other.predictFeatures(classic));
+                assertMentions(e, "computed at 16000 Hz", "says 22050 Hz");
+            }
+        }
+        try (OnnxClassifier frames = OnnxClassifier.load(OnnxFixtures.model("frames_logmel_cnn.onnx"))) {
+            FeatureResult mfcc = FeatureExtractor.create(FeatureConfig.CLASSIC.withFeatures(List.of(Feature.MFCC)))
+                    .extract(clip);
+            ContractMismatchException e = assertThrows(ContractMismatchException.class,
+                    () -> frames.predictFeatures(mfcc));
+            assertMentions(e, "takes mel frames");
         }
     }
 
