@@ -35,8 +35,8 @@ def feature_properties(features=("mfcc", "chroma", "mel", "contrast", "tonnetz")
     Defaults are the classic configuration (librosa 0.11 defaults, 40 MFCCs). `fmax=0` means
     Nyquist, `tuning=None` means "estimate from the spectrogram", `top_db=inf` means none.
     """
-    hop = n_fft // 4 if hop_length is None else hop_length
     win = n_fft if win_length is None else win_length
+    hop = win // 4 if hop_length is None else hop_length  # librosa: win_length // 4
     chosen = [f for f in FEATURE_ORDER if f in features]
     return {
         "format_version": "1",

@@ -18,6 +18,8 @@ import java.util.Map;
  * {@code [batch, classes]}, or scikit-learn's (skl2onnx's) sequence of {class: probability} maps.
  */
 final class OutputBinding {
+    /** Slack for float32 probabilities: per value, and per class for the sum. */
+    private static final double PROBABILITY_TOLERANCE = 1e-4;
     private static final List<String> PROBABILITY_NAMES = List.of("probabilities", "output_probability", "probs");
 
     final NodeSpec spec;
@@ -104,9 +106,34 @@ final class OutputBinding {
         for (double[] row : out) {
             if (logits) {
                 softmaxInPlace(row);
+            } else {
+                checkProbabilities(row);
             }
         }
         return out;
+    }
+
+    /**
+     * Scores declared as probabilities must look like them (float32 rounding aside): a model
+     * that really returns logits would otherwise give meaningless "probabilities" silently.
+     */
+    private void checkProbabilities(double[] row) {
+        double sum = 0;
+        for (double v : row) {
+            if (!(v >= -PROBABILITY_TOLERANCE) || v > 1 + PROBABILITY_TOLERANCE) {
+                throw notProbabilities(row, "a value " + v + " outside [0, 1]");
+            }
+            sum += v;
+        }
+        if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE * row.length) {
+            throw notProbabilities(row, "values summing to " + sum);
+        }
+    }
+
+    private ContractMismatchException notProbabilities(double[] row, String what) {
+        return new ContractMismatchException(source + ": output '" + spec.name() + "' is declared as probabilities, "
+                + "but it gave " + what + " " + java.util.Arrays.toString(row)
+                + "; if the model returns unnormalised scores, set output.kind to logits");
     }
 
     private double[][] readTensor(OnnxTensor t, int batch) {

@@ -125,6 +125,19 @@ class OnnxModelErrorsTest {
     }
 
     @Test
+    void logitsDeclaredAsProbabilitiesAreRefused() throws IOException {
+        ModelContract wrong;
+        try (OnnxClassifier c = OnnxClassifier.load(OnnxFixtures.model("pooled_mlp.onnx"))) {
+            wrong = c.contract().toBuilder().outputKind(OutputKind.PROBABILITIES).build();
+        }
+        try (OnnxClassifier c = OnnxClassifier.load(OnnxFixtures.model("pooled_mlp.onnx"), wrong, OnnxOptions.DEFAULT)) {
+            ContractMismatchException e = assertThrows(ContractMismatchException.class,
+                    () -> c.predictProba(new double[193]));
+            assertMentions(e, "output 'logits' is declared as probabilities", "set output.kind to logits");
+        }
+    }
+
+    @Test
     void wrongInputLengthAndWrongInputKindAreRefused() throws IOException {
         try (OnnxClassifier c = OnnxClassifier.load(OnnxFixtures.model("pooled_mlp.onnx"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
