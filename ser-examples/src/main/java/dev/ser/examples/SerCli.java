@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SerCli.Version.class,
         description = "Speech emotion recognition for the JVM: features identical to librosa's, in pure Java.",
-        subcommands = {ExtractCommand.class, CorpusExtractCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExtractCommand.class, CorpusExtractCommand.class, dev.ser.examples.plot.PlotCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'ser help COMMAND' for a command's options."})
 public final class SerCli implements Runnable {
     /** Exit code when some inputs could not be processed. */
