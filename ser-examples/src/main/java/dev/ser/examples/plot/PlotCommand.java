@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "plot",
         description = {
-            "Draw PNG plots of audio files or result tables.",
-            "KIND for audio files (WAV, AIFF, FLAC): waveform, spectrogram, mel, mfcc, chroma, or all five.",
-            "KIND for CSV tables: confusion (header of class labels, one row of counts per true class)",
-            "or loss (header 'epoch,loss,validation', one row per epoch; validation optional).",
+            "Draw PNG plots of audio files or of result tables.",
+            "Audio (WAV, AIFF, FLAC): KIND: waveform, spectrogram, mel, mfcc, chroma, all.",
+            "CSV: KIND is confusion (a header of class labels, a row of counts per true",
+            "class) or loss (header epoch,loss,validation; a row per epoch).",
             "Each image is written as DIR/STEM-KIND.png, e.g. clip-mel.png."},
         mixinStandardHelpOptions = true,
         sortOptions = false)

@@ -215,15 +215,18 @@ public final class Plots {
     /**
      * MFCC (coefficients by frames) as an image, coefficient 0 at the bottom. The colour range is
      * that of coefficients 1 and up: coefficient 0 (overall loudness) is an order of magnitude
-     * larger and would otherwise leave the rest in one colour; its values below the range show in
-     * the lowest colour.
+     * larger and would otherwise leave the rest in one colour; its values outside the range show
+     * in the end colours, and the colour-bar label then says "c0 clipped".
      */
     public static BufferedImage mfcc(Matrix mfcc, int sampleRate, int hopLength, String title, PlotStyle style) {
         requireFrames(mfcc, "MFCC");
         double[] range = mfcc.rows() > 1 ? finiteRange(mfcc, mfcc.cols()) : finiteRange(mfcc, 0);
+        double[] all = finiteRange(mfcc, 0);
+        // say so on the colour bar when coefficient 0 lies outside the colours
+        String unit = all[0] < range[0] || all[1] > range[1] ? "Value (DCT of dB mel; c0 clipped)" : "Value (DCT of dB mel)";
         Axis coefficients = Axis.integers("MFCC coefficient", -0.5, mfcc.rows() - 0.5);
-        return image(mfcc, coefficients, timeAxis(mfcc, sampleRate, hopLength), range[0], range[1],
-                "Value (DCT of dB mel)", titleOr(title, "MFCC"), style).image;
+        return image(mfcc, coefficients, timeAxis(mfcc, sampleRate, hopLength), range[0], range[1], unit,
+                titleOr(title, "MFCC"), style).image;
     }
 
     /** Chromagram with the classic feature settings ({@code chroma_stft} of the magnitude STFT). */
