@@ -255,15 +255,17 @@ final class Figure {
             g.setColor(TEXT);
             text(t.text(), rightEdge + TICK + GAP, py, 0, 0.5);
         }
-        g.setFont(labelFont);
         g.setColor(TEXT);
+        fitLabelFont(x.label(), style.width() - 2 * pad);
         text(x.label(), plot.getCenterX(), style.height() - pad, 0.5, 1);
         // measured from the plot, not the image edge, so that it stays beside a centred square plot
         double yLabelX = plot.x - 1 - TICK - GAP - maxWidth(yTicks) - GAP - labelFm.getHeight();
-        rotatedText(y.label(), yLabelX, plot.getCenterY(), -Math.PI / 2, 0.5, 0);
+        fitLabelFont(y.label(), verticalRoom());
+        rotatedText(y.label(), yLabelX, verticalCentre(y.label()), -Math.PI / 2, 0.5, 0);
         if (right != null) {
             double lx = rightEdge + TICK + GAP + maxWidth(rightTicks) + GAP;
-            rotatedText(right.label(), lx, plot.getCenterY(), -Math.PI / 2, 0.5, 0);
+            fitLabelFont(right.label(), verticalRoom());
+            rotatedText(right.label(), lx, verticalCentre(right.label()), -Math.PI / 2, 0.5, 0);
         }
     }
 
@@ -290,8 +292,31 @@ final class Figure {
             text(t.text(), tickX + TICK + GAP, py, 0, 0.5);
             widest = Math.max(widest, tickFm.stringWidth(t.text()));
         }
-        g.setFont(labelFont);
-        rotatedText(bar.label(), tickX + TICK + GAP + widest + GAP, r.getCenterY(), -Math.PI / 2, 0.5, 0);
+        fitLabelFont(bar.label(), verticalRoom());
+        rotatedText(bar.label(), tickX + TICK + GAP + widest + GAP, verticalCentre(bar.label()), -Math.PI / 2, 0.5, 0);
+    }
+
+    /** The height available to a vertical label: the whole image below the title line. */
+    private int verticalRoom() {
+        return style.height() - 2 * pad;
+    }
+
+    /**
+     * Centre of a vertical label: level with the plot's centre unless the label is longer than
+     * the plot, then moved so that it stays inside the image.
+     */
+    private double verticalCentre(String label) {
+        double half = g.getFontMetrics().stringWidth(label) / 2.0;
+        return Math.min(Math.max(plot.getCenterY(), pad + half), style.height() - pad - half);
+    }
+
+    /** Selects the label font, smaller (down to 8 pt) if {@code label} is wider than {@code room}. */
+    private void fitLabelFont(String label, int room) {
+        Font font = labelFont;
+        while (g.getFontMetrics(font).stringWidth(label) > room && font.getSize() > 8) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        g.setFont(font);
     }
 
     /**

@@ -98,7 +98,11 @@ public final class Plots {
         int zero = (int) Math.round(f.yPixel(0));
         f.g.setColor(Figure.FRAME);
         f.g.drawLine(f.plot.x, zero, f.plot.x + f.plot.width - 1, zero);
-        paintEnvelope(f, y, limit);
+        if (y.length >= f.plot.width) {
+            paintEnvelope(f, y, limit);
+        } else {
+            traceSamples(f, y, signal.sampleRate());
+        }
         return f.finish();
     }
 
@@ -126,6 +130,26 @@ public final class Plots {
                 pixels[py * stride + p.x + px] = WAVE_COLOR;
             }
         }
+    }
+
+    /** Fewer samples than pixel columns: a smooth line through the samples reads better than steps. */
+    private static void traceSamples(Figure f, double[] y, int sampleRate) {
+        if (y.length == 0) {
+            return;
+        }
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(f.xPixel(0), f.yPixel(y[0]));
+        for (int i = 1; i < y.length; i++) {
+            path.lineTo(f.xPixel((double) i / sampleRate), f.yPixel(y[i]));
+        }
+        f.g.setClip(f.plot);
+        f.smoothCurves(true);
+        f.g.setColor(new Color(WAVE_COLOR));
+        f.g.setStroke(new BasicStroke(1.5f));
+        f.g.draw(path);
+        f.smoothCurves(false);
+        f.g.setStroke(new BasicStroke(1f));
+        f.g.setClip(null);
     }
 
     private static int clampRow(Rectangle p, double py) {

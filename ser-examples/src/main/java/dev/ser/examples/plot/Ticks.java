@@ -34,6 +34,14 @@ final class Ticks {
             }
             spacing *= 1.4;
         }
+        // a short axis: two labelled ticks are worth more than one, if they fit
+        for (int target = 2; ticks.size() < 2 && target <= 4; target++) {
+            List<Axis.Tick> more = nice(Math.min(axis.lo(), axis.hi()), Math.max(axis.lo(), axis.hi()), target,
+                    axis.integerTicks());
+            if (more.size() >= 2 && !crowded(axis, more, pixels, fm, horizontal)) {
+                ticks = more;
+            }
+        }
         return ticks;
     }
 

@@ -201,6 +201,21 @@ class PlotsTest {
     }
 
     @Test
+    void waveformsOfAnyLengthShowTheirSamples() {
+        // fewer samples than pixel columns (a line through them) and many more (a min-max envelope)
+        for (int n : new int[] {2, 50, 639, 640, 5000, 200_000}) {
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = 0.8 * Math.sin(2 * Math.PI * 3 * i / n);
+            }
+            BufferedImage image = Plots.waveform(AudioSignal.wrap(y, SR), SMALL);
+            assertTrue(Images.count(image, 0x2E5E8C) > 20, "waveform colour missing for " + n + " samples");
+        }
+        // silence: a flat line at zero, no division by a zero peak
+        assertEquals(SMALL.width(), Plots.waveform(AudioSignal.wrap(new double[1000], SR), SMALL).getWidth());
+    }
+
+    @Test
     void emptyInputsAreRefusedWithAMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.mfcc(new Matrix(40, 0), SR, 512, null, SMALL));

@@ -38,7 +38,8 @@ class TicksTest {
             }
             // the label is the value to the printed precision
             double parsed = Double.parseDouble(ticks.get(i).text().replace('\u2212', '-'));
-            assertEquals(v, parsed, Math.abs(ticks.get(1 % ticks.size()).value() - ticks.get(0).value()) / 100 + 1e-12);
+            assertEquals(v, parsed, Math.abs(ticks.get(1 % ticks.size()).value() - ticks.get(0).value()) / 100
+                    + 1e-12 * Math.max(1, Math.abs(v)));
         }
     }
 
