@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class SpectrogramToneProperties {
+class SpectrogramTonePropertiesTest {
     private static final int SR = 16000;
     private static final StftConfig STFT = StftConfig.builder().nFft(1024).build();
 
