@@ -102,10 +102,19 @@ public final class PlotCommand implements Callable<Integer> {
                 // most of our messages already start with the file name
                 spec.commandLine().getErr().println("ser plot: "
                         + (message.startsWith(file.toString()) ? message : file + ": " + message));
+                if (verbose()) {
+                    e.printStackTrace(spec.commandLine().getErr());
+                }
             }
         }
         spec.commandLine().getOut().flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The inherited {@code --verbose} option of {@code ser}. */
+    private boolean verbose() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption("--verbose");
     }
 
     private Kind parseKind() {

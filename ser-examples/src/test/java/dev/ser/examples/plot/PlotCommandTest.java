@@ -101,6 +101,9 @@ class PlotCommandTest {
         Files.writeString(bad, "not audio");
         assertEquals(SerCli.EXIT_INPUT_FAILED, run("plot", "mfcc", bad.toString(), "-o", out.toString()));
         assertTrue(stderr.toString().contains("bad.wav"), stderr.toString());
+        assertFalse(stderr.toString().contains("\tat "), "no stack trace without --verbose");
+        assertEquals(SerCli.EXIT_INPUT_FAILED, run("plot", "-v", "mfcc", bad.toString(), "-o", out.toString()));
+        assertTrue(stderr.toString().contains("\tat "), "stack trace with --verbose");
     }
 
     @Test
