@@ -1,5 +1,6 @@
 package dev.ser.examples;
 
+import dev.ser.examples.plot.PlotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SerCli.Version.class,
         description = "Speech emotion recognition for the JVM: features identical to librosa's, in pure Java.",
-        subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, PlotCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'ser help COMMAND' for a command's options."})
 public final class SerCli implements Runnable {
     /** Exit code when some inputs could not be processed. */
