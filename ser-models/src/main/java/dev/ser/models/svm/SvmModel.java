@@ -35,6 +35,7 @@ public final class SvmModel implements Classifier {
         this.model = Objects.requireNonNull(model, "model");
         this.config = Objects.requireNonNull(config, "config");
         this.gamma = gamma;
+        Libsvm.init();
         for (int l : model.label) {
             if (l < 0 || l >= labels.size()) {
                 throw new IllegalArgumentException("LIBSVM label " + l + " is not a class index below "

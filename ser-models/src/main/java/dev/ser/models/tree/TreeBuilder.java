@@ -50,6 +50,8 @@ public final class TreeBuilder {
     private final long[] keys;
     private final int[] samples;
     private final int sampleCount;
+    /** Id of the node each sample currently belongs to (valid for samples of the node being split). */
+    private final int[] stamp;
     private final double[] weight;
     // classification
     private final int[] y;
@@ -98,6 +100,7 @@ public final class TreeBuilder {
         }
         this.samples = s;
         this.sampleCount = m;
+        this.stamp = new int[n];
         this.keys = new long[m];
         this.perm = new int[data.cols()];
         for (int f = 0; f < perm.length; f++) {
@@ -157,7 +160,7 @@ public final class TreeBuilder {
             int m = end - start;
             boolean leaf = depth >= limits.maxDepth() || m < limits.minSamplesSplit()
                     || m < 2 * limits.minSamplesLeaf() || impurity <= EPSILON;
-            if (!leaf && findSplit(start, end)) {
+            if (!leaf && findSplit(start, end, id)) {
                 int mid = partition(start, end);
                 nodes.setSplit(id, bestFeature, bestThreshold);
                 stack = push(stack, top++, mid, end, depth + 1, id, 0);
@@ -213,8 +216,16 @@ public final class TreeBuilder {
     }
 
     /** Searches the best split of samples[start..end); false when none is valid. */
-    private boolean findSplit(int start, int end) {
+    private boolean findSplit(int start, int end, int id) {
         int d = perm.length;
+        int m0 = end - start;
+        // sorting costs ~ m log2 m, filtering the presorted order of all rows costs ~ n
+        boolean scan = m0 * (32 - Integer.numberOfLeadingZeros(m0)) > data.rows();
+        if (scan) {
+            for (int k = start; k < end; k++) {
+                stamp[samples[k]] = id;
+            }
+        }
         int want = limits.maxFeatures();
         double best = Double.NEGATIVE_INFINITY;
         bestFeature = -1;
@@ -226,7 +237,7 @@ public final class TreeBuilder {
             perm[r] = perm[j];
             perm[j] = f;
             visited++;
-            int m = sortByFeature(f, start, end);
+            int m = scan ? filterPresorted(f, id) : sortByFeature(f, start, end);
             if ((int) (keys[0] >>> 32) == (int) (keys[m - 1] >>> 32)) {
                 continue; // constant in this node
             }
@@ -234,6 +245,22 @@ public final class TreeBuilder {
             best = target == null ? scanClassification(f, m, best) : scanRegression(f, m, best);
         }
         return bestFeature >= 0;
+    }
+
+    /** The node's samples in the feature's order, by filtering the presorted order of all rows. */
+    private int filterPresorted(int f, int id) {
+        int[] ranks = data.ranks();
+        int[] order = data.order();
+        int off = data.offset(f);
+        int n = data.rows();
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[off + k];
+            if (stamp[i] == id && weight[i] > 0) {
+                keys[m++] = ((long) ranks[off + i] << 32) | i;
+            }
+        }
+        return m;
     }
 
     private int sortByFeature(int f, int start, int end) {
