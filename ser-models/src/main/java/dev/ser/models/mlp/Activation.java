@@ -66,8 +66,11 @@ public enum Activation {
                 }
             }
             case RELU -> {
+                // a >= +0.0; min(1, a * 1e300 * 1e300) is 1 for every positive double (even the
+                // smallest subnormal) and 0 for a == 0: a branch-free mask that C2 vectorises,
+                // where a data-dependent branch would mispredict about half the time
                 for (int i = from; i < to; i++) {
-                    delta[i] = a[i] == 0.0 ? 0.0 : delta[i];
+                    delta[i] *= Math.min(1.0, a[i] * 1e300 * 1e300);
                 }
             }
         }

@@ -70,23 +70,82 @@ final class Layout {
     }
 
     /**
-     * Forward pass of rows {@code [r0, r1)}: {@code acts[0]} holds the input rows; every
-     * {@code acts[l+1]} receives layer {@code l}'s output, the last one softmax probabilities.
+     * Whether layer {@code l} is computed transposed: a narrow output (the softmax layer) from a
+     * wide input, where the direct kernel cannot vectorise over the few output columns.
      */
-    void forward(double[] params, double[][] acts, int r0, int r1, Activation activation, Kernels.Scratch s) {
+    boolean transposed(int l) {
+        return sizes[l + 1] < Kernels.NARROW && sizes[l] >= Kernels.NARROW;
+    }
+
+    /** Activation buffers for up to {@code capacity} rows, plus the transposes some layers need. */
+    static final class Workspace {
+        final int capacity;
+        final double[][] acts;
+        final double[] inT;
+        final double[] outT;
+
+        Workspace(Layout layout, int capacity) {
+            this.capacity = capacity;
+            int layers = layout.layers();
+            acts = new double[layers + 1][];
+            int maxIn = 0;
+            int maxOut = 0;
+            for (int l = 0; l <= layers; l++) {
+                acts[l] = new double[capacity * layout.size(l)];
+                if (l < layers && layout.transposed(l)) {
+                    maxIn = Math.max(maxIn, layout.size(l));
+                    maxOut = Math.max(maxOut, layout.size(l + 1));
+                }
+            }
+            inT = new double[maxIn * capacity];
+            outT = new double[maxOut * capacity];
+        }
+    }
+
+    /**
+     * Forward pass of rows {@code [r0, r1)}: {@code ws.acts[0]} holds the input rows; every
+     * {@code ws.acts[l+1]} receives layer {@code l}'s output, the last one softmax probabilities.
+     * Each output element is its bias plus the products accumulated by fused multiply-adds in
+     * ascending input order, whichever way the layer is computed.
+     */
+    void forward(double[] params, Workspace ws, int r0, int r1, Activation activation, Kernels.Scratch s) {
         int last = layers() - 1;
+        double[][] acts = ws.acts;
         for (int l = 0; l <= last; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
             double[] z = acts[l + 1];
-            for (int r = r0; r < r1; r++) {
-                System.arraycopy(params, bOff[l], z, r * out, out);
+            if (transposed(l)) {
+                forwardTransposed(params, ws, l, r0, r1, s);
+            } else {
+                for (int r = r0; r < r1; r++) {
+                    System.arraycopy(params, bOff[l], z, r * out, out);
+                }
+                Kernels.mulAdd(acts[l], 0, in, 1, params, wOff[l], in, out, z, 0, r0, r1, true, s);
             }
-            Kernels.mulAdd(acts[l], 0, in, 1, params, wOff[l], in, out, z, 0, r0, r1, true, s);
             if (l < last) {
                 activation.apply(z, r0 * out, r1 * out);
             } else {
                 softmaxRows(z, out, r0, r1);
+            }
+        }
+    }
+
+    /** {@code Z^T = W^T A^T + b} over columns {@code [r0, r1)}, then transposed back into the rows. */
+    private void forwardTransposed(double[] params, Workspace ws, int l, int r0, int r1, Kernels.Scratch s) {
+        int in = sizes[l];
+        int out = sizes[l + 1];
+        int cap = ws.capacity;
+        Kernels.transposeRows(ws.acts[l], 0, in, r0, r1, ws.inT, cap);
+        for (int j = 0; j < out; j++) {
+            java.util.Arrays.fill(ws.outT, j * cap + r0, j * cap + r1, params[bOff[l] + j]);
+        }
+        // A(j, k) = W[k, j]: row stride 1, column stride out
+        Kernels.mulAdd(params, wOff[l], 1, out, ws.inT, 0, in, cap, ws.outT, 0, 0, out, r0, r1, true, s);
+        double[] z = ws.acts[l + 1];
+        for (int r = r0; r < r1; r++) {
+            for (int j = 0; j < out; j++) {
+                z[r * out + j] = ws.outT[j * cap + r];
             }
         }
     }

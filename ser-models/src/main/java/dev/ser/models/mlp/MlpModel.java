@@ -140,10 +140,8 @@ public final class MlpModel implements Classifier {
         int k = labels.size();
         int layers = layout.layers();
         int block = Math.min(PREDICT_BLOCK, Math.max(1, xs.length));
-        double[][] acts = new double[layers + 1][];
-        for (int l = 0; l <= layers; l++) {
-            acts[l] = new double[block * layout.size(l)];
-        }
+        Layout.Workspace ws = new Layout.Workspace(layout, block);
+        double[][] acts = ws.acts;
         Kernels.Scratch scratch = new Kernels.Scratch();
         double[][] out = new double[xs.length][];
         for (int start = 0; start < xs.length; start += block) {
@@ -156,7 +154,7 @@ public final class MlpModel implements Classifier {
                 }
                 System.arraycopy(x, 0, acts[0], r * d, d);
             }
-            layout.forward(params, acts, 0, rows, activation, scratch);
+            layout.forward(params, ws, 0, rows, activation, scratch);
             for (int r = 0; r < rows; r++) {
                 out[start + r] = Arrays.copyOfRange(acts[layers], r * k, (r + 1) * k);
             }

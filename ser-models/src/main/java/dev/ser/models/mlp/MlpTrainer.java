@@ -52,6 +52,10 @@ public final class MlpTrainer implements Trainer<MlpModel> {
     @Override
     public MlpModel fit(FeatureTable table, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
+        if (config.batchSize() > table.rows()) {
+            LOG.warn("batch_size={} exceeds the {} training samples; clipped as scikit-learn does",
+                    config.batchSize(), table.rows());
+        }
         int[] sizes = layerSizes(config, table);
         Layout layout = new Layout(sizes);
         SplitMix64 rng = new SplitMix64(config.seed());
@@ -139,8 +143,10 @@ public final class MlpTrainer implements Trainer<MlpModel> {
         private final Workers workers;
         private final int batch;
         private final int layers;
+        private final Layout.Workspace ws;
         private final double[][] acts;
         private final double[][] deltas;
+        private final double[] gradT;
         private final double[] transposed;
         private final int[] batchLabels;
         private final double[] rowLoss;
@@ -160,15 +166,20 @@ public final class MlpTrainer implements Trainer<MlpModel> {
             this.workers = workers;
             this.batch = cfg.effectiveBatchSize(train.length);
             this.layers = layout.layers();
-            this.acts = new double[layers + 1][];
+            this.ws = new Layout.Workspace(layout, batch);
+            this.acts = ws.acts;
             this.deltas = new double[layers + 1][];
             int maxIn = 0;
-            for (int l = 0; l <= layers; l++) {
-                acts[l] = new double[batch * layout.size(l)];
-                if (l > 0) {
-                    deltas[l] = new double[batch * layout.size(l)];
+            int maxGradT = 0;
+            for (int l = 1; l <= layers; l++) {
+                deltas[l] = new double[batch * layout.size(l)];
+            }
+            for (int l = 0; l < layers; l++) {
+                if (layout.transposed(l)) {
+                    maxGradT = Math.max(maxGradT, layout.size(l) * layout.size(l + 1));
                 }
             }
+            this.gradT = new double[maxGradT];
             for (int l = 1; l < layers; l++) {
                 maxIn = Math.max(maxIn, layout.size(l) * layout.size(l + 1));
             }
@@ -291,7 +302,7 @@ public final class MlpTrainer implements Trainer<MlpModel> {
         private void forwardRows(int t, int rows, int width) {
             int r0 = Workers.splitStart(rows, workers.size(), t);
             int r1 = Workers.splitStart(rows, workers.size(), t + 1);
-            layout.forward(params, acts, r0, r1, cfg.activation(), scratch[t]);
+            layout.forward(params, ws, r0, r1, cfg.activation(), scratch[t]);
             double[] p = acts[layers];
             double[] delta = deltas[layers];
             double eps = Math.ulp(1.0);
@@ -334,10 +345,22 @@ public final class MlpTrainer implements Trainer<MlpModel> {
                 int k0 = Workers.splitStart(in, workers.size(), t);
                 int k1 = Workers.splitStart(in, workers.size(), t + 1);
                 int w = layout.weightOffset(l);
-                Kernels.mulAdd(acts[l], 0, 1, in, delta, 0, rows, out, grads, w, k0, k1, false, scratch[t]);
                 double alpha = cfg.alpha();
-                for (int i = w + k0 * out; i < w + k1 * out; i++) {
-                    grads[i] = (grads[i] + alpha * params[i]) / rows;
+                if (layout.transposed(l)) {
+                    // G^T = delta^T A over columns [k0, k1): vectorises along the wide input
+                    Kernels.mulAdd(delta, 0, 1, out, acts[l], 0, rows, in, gradT, 0, 0, out, k0, k1, false,
+                            scratch[t]);
+                    for (int k = k0; k < k1; k++) {
+                        for (int j = 0; j < out; j++) {
+                            int i = w + k * out + j;
+                            grads[i] = (gradT[j * in + k] + alpha * params[i]) / rows;
+                        }
+                    }
+                } else {
+                    Kernels.mulAdd(acts[l], 0, 1, in, delta, 0, rows, out, grads, w, k0, k1, false, scratch[t]);
+                    for (int i = w + k0 * out; i < w + k1 * out; i++) {
+                        grads[i] = (grads[i] + alpha * params[i]) / rows;
+                    }
                 }
                 if (l > 0) {
                     int r0 = Workers.splitStart(rows, workers.size(), t);
@@ -369,7 +392,7 @@ public final class MlpTrainer implements Trainer<MlpModel> {
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(x, validation[start + r] * d, acts[0], r * d, d);
                 }
-                workers.run(t -> layout.forward(params, acts, Workers.splitStart(rows, workers.size(), t),
+                workers.run(t -> layout.forward(params, ws, Workers.splitStart(rows, workers.size(), t),
                         Workers.splitStart(rows, workers.size(), t + 1), cfg.activation(), scratch[t]));
                 double[] p = acts[layers];
                 for (int r = 0; r < rows; r++) {

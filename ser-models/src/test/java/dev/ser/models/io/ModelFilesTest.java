@@ -62,6 +62,15 @@ class ModelFilesTest {
     }
 
     @Test
+    void pipelineWithoutScalerRoundTrips() throws Exception {
+        ScaledModel<MlpModel> raw = new ScaledTrainer<>(new MlpTrainer(MlpConfig.builder().hiddenLayerSizes(3)
+                .maxIter(2).build()), null, false).fit(DATA);
+        ScaledModel<?> back = ModelFiles.fromBytes(ModelFiles.toBytes(raw), "raw");
+        assertEquals(null, back.scaler());
+        assertArrayEquals(raw.predictProba(DATA.row(3)), back.predictProba(DATA.row(3)), 0.0);
+    }
+
+    @Test
     void everySingleBitFlipIsRefusedWithATypedException() {
         byte[] good = ModelFiles.toBytes(MODEL);
         for (int i = 0; i < good.length; i++) {

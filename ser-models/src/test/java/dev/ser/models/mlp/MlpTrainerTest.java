@@ -64,8 +64,9 @@ class MlpTrainerTest {
 
     @Test
     void batchedAndSinglePredictionsAreIdentical() {
-        FeatureTable t = TestData.blobs(100, 21, 3, 1.0, 4);
-        MlpModel m = new MlpTrainer(MlpConfig.builder().hiddenLayerSizes(17).maxIter(3).build()).fit(t);
+        FeatureTable t = TestData.blobs(300, 21, 3, 1.0, 4);
+        // 40 hidden units: the softmax layer is computed transposed in the batched path
+        MlpModel m = new MlpTrainer(MlpConfig.builder().hiddenLayerSizes(40, 35).maxIter(3).build()).fit(t);
         double[][] xs = new double[t.rows()][];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = t.row(i);

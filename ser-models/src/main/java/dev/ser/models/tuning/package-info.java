@@ -1,0 +1,2 @@
+/** Hyper-parameter search with (grouped) cross-validation. */
+package dev.ser.models.tuning;
