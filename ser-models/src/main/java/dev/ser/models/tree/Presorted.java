@@ -14,14 +14,14 @@ public final class Presorted {
     private final int rows;
     private final int cols;
     private final int[] rank;
-    private final int[] order;
+    private final long[] sortedKeys;
     private final double[][] distinct;
 
-    private Presorted(int rows, int cols, int[] rank, int[] order, double[][] distinct) {
+    private Presorted(int rows, int cols, int[] rank, long[] sortedKeys, double[][] distinct) {
         this.rows = rows;
         this.cols = cols;
         this.rank = rank;
-        this.order = order;
+        this.sortedKeys = sortedKeys;
         this.distinct = distinct;
     }
 
@@ -32,7 +32,7 @@ public final class Presorted {
      */
     public static Presorted of(double[] data, int rows, int cols) {
         int[] rank = new int[rows * cols];
-        int[] order = new int[rows * cols];
+        long[] sortedKeys = new long[rows * cols];
         double[][] distinct = new double[cols][];
         double[] column = new double[rows];
         for (int f = 0; f < cols; f++) {
@@ -64,10 +64,11 @@ public final class Presorted {
                 start[r + 1] += start[r];
             }
             for (int i = 0; i < rows; i++) {
-                order[f * rows + start[rank[f * rows + i]]++] = i;
+                int r = rank[f * rows + i];
+                sortedKeys[f * rows + start[r]++] = ((long) r << 32) | i;
             }
         }
-        return new Presorted(rows, cols, rank, order, distinct);
+        return new Presorted(rows, cols, rank, sortedKeys, distinct);
     }
 
     /** Number of samples. */
@@ -95,9 +96,12 @@ public final class Presorted {
         return rank;
     }
 
-    /** For each feature, the samples in ascending value order, feature-major (internal, read-only). */
-    int[] order() {
-        return order;
+    /**
+     * For each feature, the packed keys {@code rank << 32 | sample} of all samples in ascending
+     * order, feature-major (internal, read-only).
+     */
+    long[] sortedKeys() {
+        return sortedKeys;
     }
 
     /** Value of rank {@code r} of feature {@code f}. */

@@ -62,6 +62,9 @@ public final class TreeBuilder {
     // regression
     private final double[] target;
     private final LeafValue leafValue;
+    /** Weight and weighted target sum of the node being split (regression), in sample order. */
+    private double nodeWeight;
+    private double nodeSum;
     // output
     private final Nodes nodes;
     // best split of the current node
@@ -101,7 +104,8 @@ public final class TreeBuilder {
         this.samples = s;
         this.sampleCount = m;
         this.stamp = new int[n];
-        this.keys = new long[m];
+        Arrays.fill(stamp, -1); // no node has id -1, so samples outside every node never match
+        this.keys = new long[m + 1]; // one spare slot for the branch-free append
         this.perm = new int[data.cols()];
         for (int f = 0; f < perm.length; f++) {
             perm[f] = f;
@@ -211,6 +215,8 @@ public final class TreeBuilder {
             sum2 += weight[i] * target[i] * target[i];
         }
         double mean = sum / w;
+        nodeWeight = w;
+        nodeSum = sum;
         nodes.setValue(id, mean);
         return sum2 / w - mean * mean;
     }
@@ -247,18 +253,16 @@ public final class TreeBuilder {
         return bestFeature >= 0;
     }
 
-    /** The node's samples in the feature's order, by filtering the presorted order of all rows. */
+    /** The node's samples in the feature's order, by filtering the presorted keys of all rows. */
     private int filterPresorted(int f, int id) {
-        int[] ranks = data.ranks();
-        int[] order = data.order();
+        long[] sorted = data.sortedKeys();
         int off = data.offset(f);
         int n = data.rows();
         int m = 0;
         for (int k = 0; k < n; k++) {
-            int i = order[off + k];
-            if (stamp[i] == id && weight[i] > 0) {
-                keys[m++] = ((long) ranks[off + i] << 32) | i;
-            }
+            long key = sorted[off + k];
+            keys[m] = key;
+            m += stamp[(int) key] == id ? 1 : 0; // branch-free append
         }
         return m;
     }
@@ -323,13 +327,9 @@ public final class TreeBuilder {
     }
 
     private double scanRegression(int f, int m, double best) {
-        double wTot = 0;
-        double sumTot = 0;
-        for (int k = 0; k < m; k++) {
-            int i = (int) keys[k];
-            wTot += weight[i];
-            sumTot += weight[i] * target[i];
-        }
+        // node totals come from nodeStatistics (sample order, as scikit-learn's criterion init)
+        double wTot = nodeWeight;
+        double sumTot = nodeSum;
         int minLeaf = limits.minSamplesLeaf();
         double wl = 0;
         double sumL = 0;
