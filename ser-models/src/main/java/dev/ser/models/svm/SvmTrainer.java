@@ -50,6 +50,7 @@ public final class SvmTrainer implements Trainer<SvmModel> {
 
     @Override
     public SvmModel fit(FeatureTable table, TrainingListener listener) {
+        requireFinite(table);
         int n = table.rows();
         int d = table.cols();
         double[] x = table.rawData();
@@ -137,5 +138,16 @@ public final class SvmTrainer implements Trainer<SvmModel> {
             }
         }
         return w;
+    }
+
+    /** Refuses NaN or infinite features, which would silently corrupt the fit. */
+    private static void requireFinite(FeatureTable table) {
+        double[] x = table.rawData();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("feature " + (i % table.cols()) + " of sample " + (i / table.cols())
+                        + " is " + x[i] + "; the model needs finite features");
+            }
+        }
     }
 }
