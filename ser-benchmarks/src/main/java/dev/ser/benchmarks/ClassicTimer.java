@@ -60,6 +60,7 @@ public final class ClassicTimer {
         }
         if (all || which.equals("svm")) {
             time("svm rbf, probability", () -> new SvmTrainer(SvmConfig.DEFAULT).fit(t), t);
+            time("svm rbf, probability, 2 thr", () -> new SvmTrainer(SvmConfig.builder().threads(2).build()).fit(t), t);
             time("svm rbf, votes", () -> new SvmTrainer(SvmConfig.builder().probability(false).build()).fit(t), t);
         }
         if (all || which.equals("linear")) {

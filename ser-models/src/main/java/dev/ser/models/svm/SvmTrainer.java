@@ -14,11 +14,13 @@ import libsvm.svm_problem;
  * Trains a C-support vector classifier ({@link SvmModel}) with LIBSVM, as scikit-learn's
  * {@code SVC}: one-vs-one over the classes present, {@code gamma} resolved as scikit-learn does,
  * optional class weights, and with {@link SvmConfig#probability()} Platt scaling by internal 5-fold
- * cross-validation plus pairwise coupling (LIBSVM {@code -b 1}).
+ * cross-validation plus pairwise coupling (the procedure of LIBSVM {@code -b 1}, see
+ * {@link PlattScaling}; the cross-validation fits run on {@link SvmConfig#threads()} workers).
  *
  * <p>The rows are handed to LIBSVM grouped by class in ascending class order (stable within a
  * class), which is the order scikit-learn's LIBSVM sees, so the one-vs-one pairs are the same.
- * Deterministic for a seed (see {@link Libsvm}). Features should be standardised first.
+ * Deterministic for a seed, whatever the thread count; concurrent fits are independent (no LIBSVM
+ * global state is used). Features should be standardised first.
  */
 public final class SvmTrainer implements Trainer<SvmModel> {
 
@@ -57,7 +59,25 @@ public final class SvmTrainer implements Trainer<SvmModel> {
         double gamma = config.gamma().resolve(x, n, d);
         svm_problem prob = problem(table);
         svm_parameter param = parameter(table, gamma);
-        svm_model model = Libsvm.train(prob, param, config.seed());
+        svm_model model = Libsvm.train(prob, param);
+        if (config.probability() && model.nr_class > 1) {
+            int[] counts = table.classCounts();
+            int k = model.nr_class;
+            int[] classes = new int[k];
+            int[] start = new int[k];
+            int[] count = new int[k];
+            for (int c = 0, at = 0, row = 0; c < counts.length; c++) {
+                if (counts[c] > 0) {
+                    classes[at] = c;
+                    start[at] = row;
+                    count[at++] = counts[c];
+                }
+                row += counts[c];
+            }
+            double[][] ab = PlattScaling.fit(prob, classes, start, count, param, config.seed(), config.threads());
+            model.probA = ab[0];
+            model.probB = ab[1];
+        }
         return new SvmModel(table.labelNames(), d, model, config, gamma);
     }
 
@@ -94,7 +114,7 @@ public final class SvmTrainer implements Trainer<SvmModel> {
         p.eps = config.tol();
         p.C = config.c();
         p.shrinking = config.shrinking() ? 1 : 0;
-        p.probability = config.probability() ? 1 : 0;
+        p.probability = 0; // Platt scaling is ours (PlattScaling), see Libsvm
         // LIBSVM warns on stderr about weights of absent classes: pass only those of present classes
         double[] weights = classWeights(table);
         int[] counts = table.classCounts();
