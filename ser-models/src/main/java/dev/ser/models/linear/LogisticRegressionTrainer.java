@@ -89,7 +89,8 @@ public final class LogisticRegressionTrainer implements Trainer<LogisticRegressi
             return loss / n + 0.5 * l2 * penalty;
         };
         Lbfgs.minimize(objective, params, config.maxIter(), config.tol(),
-                (iter, value) -> listener.onEpoch(new TrainingListener.EpochEvent(iter, value, Double.NaN, Double.NaN)));
+                (iter, value) -> listener.onEpoch(
+                        new TrainingListener.EpochEvent(iter, value, Double.NaN, Double.NaN)));
         return new LogisticRegressionModel(table.labelNames(), d, Arrays.copyOf(params, d * k),
                 Arrays.copyOfRange(params, d * k, (d + 1) * k), config);
     }

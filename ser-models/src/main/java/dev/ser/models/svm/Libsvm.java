@@ -36,7 +36,8 @@ final class Libsvm {
      */
     static svm_model train(svm_problem problem, svm_parameter param) {
         if (param.probability != 0) {
-            throw new IllegalArgumentException("LIBSVM's own probability fit draws from global state; use PlattScaling");
+            throw new IllegalArgumentException(
+                    "LIBSVM's own probability fit draws from global state; use PlattScaling");
         }
         String error = svm.svm_check_parameter(problem, param);
         if (error != null) {

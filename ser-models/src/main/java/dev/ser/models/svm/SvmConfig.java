@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Hyper-parameters of {@link SvmTrainer}, with scikit-learn {@code SVC}'s meanings, defaults and
- * JSON names (plus {@code seed} and {@code threads}), except {@code probability}, which defaults to true here because every
+ * JSON names (plus {@code seed} and {@code threads}), except {@code probability}, which defaults to
+ * true here because every
  * {@link dev.ser.models.Classifier} returns probabilities.
  *
  * @param c             regularisation {@code C > 0}; default 1.0

@@ -7,10 +7,12 @@ import java.util.Arrays;
  * Grows one CART tree depth-first, the way scikit-learn's {@code DepthFirstTreeBuilder} with the
  * {@code best} splitter does: at each node, features are drawn in random order until
  * {@code maxFeatures} have been examined (more while every examined feature was constant), each
- * examined feature's node samples are sorted once (a primitive sort of packed {@code (rank, sample)}
- * keys), and the split with the best impurity improvement is taken; thresholds are the midpoints
- * between adjacent distinct values. Samples carry weights (bootstrap counts); sample-count limits
- * ({@code min_samples_split}, {@code min_samples_leaf}) count distinct samples, as scikit-learn does.
+ * examined feature's node samples are put in value order once (a primitive sort of packed
+ * {@code (rank, sample)} keys for small nodes, a filter of the presorted keys of all rows for large
+ * ones; both give the same sequence), and the split with the best impurity improvement is taken
+ * (the first on ties); thresholds are the midpoints between adjacent distinct values. Samples
+ * carry weights (bootstrap counts); sample-count limits ({@code min_samples_split},
+ * {@code min_samples_leaf}) count distinct samples, as scikit-learn does.
  *
  * <p>Not thread-safe: one builder per thread; results depend only on the inputs and the generator.
  */
