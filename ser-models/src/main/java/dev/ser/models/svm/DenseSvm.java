@@ -104,30 +104,36 @@ final class DenseSvm {
     }
 
     private double kernel(double[] x, int off) {
+        return kernel(kernel, gamma, coef0, degree, x, 0, sv, off, d);
+    }
+
+    /** The kernel value of {@code a[aOff..aOff+d)} and {@code b[bOff..bOff+d)}. */
+    static double kernel(Kernel kernel, double gamma, double coef0, int degree, double[] a, int aOff, double[] b,
+                         int bOff, int d) {
         switch (kernel) {
             case RBF: {
                 double s = 0;
                 for (int j = 0; j < d; j++) {
-                    double t = x[j] - sv[off + j];
+                    double t = a[aOff + j] - b[bOff + j];
                     s += t * t;
                 }
                 return Math.exp(-gamma * s);
             }
             case LINEAR:
-                return dot(x, off);
+                return dot(a, aOff, b, bOff, d);
             case POLY:
-                return powi(gamma * dot(x, off) + coef0, degree);
+                return powi(gamma * dot(a, aOff, b, bOff, d) + coef0, degree);
             case SIGMOID:
-                return Math.tanh(gamma * dot(x, off) + coef0);
+                return Math.tanh(gamma * dot(a, aOff, b, bOff, d) + coef0);
             default:
                 throw new IllegalStateException("kernel " + kernel);
         }
     }
 
-    private double dot(double[] x, int off) {
+    private static double dot(double[] a, int aOff, double[] b, int bOff, int d) {
         double s = 0;
         for (int j = 0; j < d; j++) {
-            s += x[j] * sv[off + j];
+            s += a[aOff + j] * b[bOff + j];
         }
         return s;
     }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Unlike LIBSVM, the fold split comes from {@link SplitMix64} seeded per pair from the
  * configured seed (LIBSVM draws it from its static {@code java.util.Random}), so no global state
- * is touched, fits may run concurrently, and the (pair, fold) fits run on {@code threads} workers
- * with results independent of the thread count.
+ * is touched, fits may run concurrently, and the pairs run on {@code threads} workers with results
+ * independent of the thread count. Pairs of up to {@link #PRECOMPUTED_MAX_ROWS} rows train on a
+ * precomputed kernel matrix.
  */
 final class PlattScaling {
 
@@ -39,10 +40,11 @@ final class PlattScaling {
      * @param start   first row of each present class in {@code prob}
      * @param count   rows of each present class
      * @param param   the SVM parameters (kernel, C, class weights by class index)
+     * @param kernel  the kernel of {@code param}
      * @return {@code {probA, probB}}, one value per pair in LIBSVM's pair order
      */
-    static double[][] fit(svm_problem prob, int[] classes, int[] start, int[] count, svm_parameter param, long seed,
-                          int threads) {
+    static double[][] fit(svm_problem prob, int[] classes, int[] start, int[] count, svm_parameter param,
+                          Kernel kernel, long seed, int threads) {
         int k = classes.length;
         int pairs = k * (k - 1) / 2;
         int[][] pairOf = new int[pairs][];
@@ -68,13 +70,16 @@ final class PlattScaling {
             new SplitMix64(seeds[p]).shuffle(perm[p]);
         }
         AtomicInteger next = new AtomicInteger();
-        int tasks = pairs * FOLDS;
-        try (Workers workers = new Workers(Math.max(1, Math.min(threads, tasks)))) {
+        try (Workers workers = new Workers(Math.max(1, Math.min(threads, pairs)))) {
             workers.run(w -> {
-                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-                    int p = t / FOLDS;
-                    heldOutDecisions(prob, classes, start, count, param, pairOf[p][0], pairOf[p][1], perm[p],
-                            t % FOLDS, dec[p]);
+                for (int p = next.getAndIncrement(); p < pairs; p = next.getAndIncrement()) {
+                    int ci = pairOf[p][0];
+                    int cj = pairOf[p][1];
+                    svm_parameter pp = pairParameter(param, classes[ci], classes[cj]);
+                    svm_node[][] rows = pairRows(prob, start, count, ci, cj, pp, kernel);
+                    for (int fold = 0; fold < FOLDS; fold++) {
+                        heldOutDecisions(rows, count[ci], pp, perm[p], fold, dec[p]);
+                    }
                 }
             });
         }
@@ -88,14 +93,76 @@ final class PlattScaling {
         return new double[][] {a, b};
     }
 
-    /** Decision values of fold {@code fold}'s rows of pair (ci, cj) from an SVM trained on the other folds. */
-    private static void heldOutDecisions(svm_problem prob, int[] classes, int[] start, int[] count,
-                                         svm_parameter param, int ci, int cj, int[] perm, int fold, double[] dec) {
+    /** Largest pair for which the kernel matrix is precomputed (n^2 LIBSVM nodes, about 24 bytes each). */
+    static final int PRECOMPUTED_MAX_ROWS = 2048;
+
+    /** Parameters of a pair's binary fits: labels 0 (first class) and 1, C scaled by each class weight. */
+    private static svm_parameter pairParameter(svm_parameter param, int first, int second) {
+        svm_parameter sp = (svm_parameter) param.clone();
+        sp.probability = 0;
+        sp.nr_weight = 2;
+        sp.weight_label = new int[] {0, 1};
+        sp.weight = new double[] {weightOf(param, first), weightOf(param, second)};
+        return sp;
+    }
+
+    /**
+     * The pair's rows (first class, then second). Small pairs get LIBSVM's precomputed-kernel
+     * form, row {@code r} = {@code [serial r+1, K(r, 0), ..., K(r, n-1)]}, computed once with dense
+     * loops and shared by the five folds: LIBSVM then looks kernel values up instead of merging
+     * sparse nodes, which makes the cross-validation several times faster. {@code pp} is switched
+     * to the precomputed kernel in that case.
+     */
+    private static svm_node[][] pairRows(svm_problem prob, int[] start, int[] count, int ci, int cj,
+                                         svm_parameter pp, Kernel kernel) {
+        int ni = count[ci];
+        int n = ni + count[cj];
+        svm_node[][] rows = new svm_node[n][];
+        for (int r = 0; r < n; r++) {
+            rows[r] = r < ni ? prob.x[start[ci] + r] : prob.x[start[cj] + r - ni];
+        }
+        if (n > PRECOMPUTED_MAX_ROWS) {
+            return rows;
+        }
+        int d = rows[0].length;
+        double[] dense = new double[n * d];
+        for (int r = 0; r < n; r++) {
+            for (svm_node node : rows[r]) {
+                dense[r * d + node.index - 1] = node.value;
+            }
+        }
+        double[] k = new double[n * n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c <= r; c++) {
+                double v = DenseSvm.kernel(kernel, pp.gamma, pp.coef0, pp.degree, dense, r * d, dense, c * d, d);
+                k[r * n + c] = v;
+                k[c * n + r] = v;
+            }
+        }
+        svm_node[][] pre = new svm_node[n][n + 1];
+        for (int r = 0; r < n; r++) {
+            pre[r][0] = node(0, r + 1);
+            for (int c = 0; c < n; c++) {
+                pre[r][c + 1] = node(c + 1, k[r * n + c]);
+            }
+        }
+        pp.kernel_type = svm_parameter.PRECOMPUTED;
+        return pre;
+    }
+
+    private static svm_node node(int index, double value) {
+        svm_node v = new svm_node();
+        v.index = index;
+        v.value = value;
+        return v;
+    }
+
+    /** Decision values of fold {@code fold}'s rows of a pair from an SVM trained on the other folds. */
+    private static void heldOutDecisions(svm_node[][] rows, int ni, svm_parameter pp, int[] perm, int fold,
+                                         double[] dec) {
         int l = perm.length;
         int from = fold * l / FOLDS;
         int to = (fold + 1) * l / FOLDS;
-        int ni = count[ci];
-        // the pair's row r is class ci's row r (r < ni) or class cj's row r - ni
         boolean[] held = new boolean[l];
         for (int q = from; q < to; q++) {
             held[perm[q]] = true;
@@ -108,7 +175,7 @@ final class PlattScaling {
         int positives = 0;
         for (int r = 0, at = 0; r < l; r++) {
             if (!held[r]) {
-                sub.x[at] = row(prob, start, ci, cj, ni, r);
+                sub.x[at] = rows[r];
                 sub.y[at++] = r < ni ? 0 : 1; // label 0 (first class) first, so positive values favour it
                 positives += r < ni ? 1 : 0;
             }
@@ -121,23 +188,13 @@ final class PlattScaling {
             }
             return;
         }
-        svm_parameter sp = (svm_parameter) param.clone();
-        sp.probability = 0;
-        sp.nr_weight = 2;
-        sp.weight_label = new int[] {0, 1};
-        sp.weight = new double[] {weightOf(param, classes[ci]), weightOf(param, classes[cj])};
-        svm_model m = Libsvm.train(sub, sp);
+        svm_model m = Libsvm.train(sub, pp);
         double sign = m.label[0] == 0 ? 1 : -1;
         double[] out = new double[1];
         for (int q = from; q < to; q++) {
-            int r = perm[q];
-            svm.svm_predict_values(m, row(prob, start, ci, cj, ni, r), out);
-            dec[r] = sign * out[0];
+            svm.svm_predict_values(m, rows[perm[q]], out);
+            dec[perm[q]] = sign * out[0];
         }
-    }
-
-    private static svm_node[] row(svm_problem prob, int[] start, int ci, int cj, int ni, int r) {
-        return r < ni ? prob.x[start[ci] + r] : prob.x[start[cj] + r - ni];
     }
 
     private static double weightOf(svm_parameter param, int cls) {

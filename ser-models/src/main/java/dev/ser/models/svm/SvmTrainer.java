@@ -74,7 +74,8 @@ public final class SvmTrainer implements Trainer<SvmModel> {
                 }
                 row += counts[c];
             }
-            double[][] ab = PlattScaling.fit(prob, classes, start, count, param, config.seed(), config.threads());
+            double[][] ab = PlattScaling.fit(prob, classes, start, count, param, config.kernel(),
+                    config.seed(), config.threads());
             model.probA = ab[0];
             model.probB = ab[1];
         }
