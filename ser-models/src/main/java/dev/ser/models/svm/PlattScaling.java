@@ -45,6 +45,12 @@ final class PlattScaling {
      */
     static double[][] fit(svm_problem prob, int[] classes, int[] start, int[] count, svm_parameter param,
                           Kernel kernel, long seed, int threads) {
+        return fit(prob, classes, start, count, param, kernel, seed, threads, PRECOMPUTED_MAX_ROWS);
+    }
+
+    /** {@link #fit} precomputing kernel matrices of pairs up to {@code precomputedMaxRows} rows. */
+    static double[][] fit(svm_problem prob, int[] classes, int[] start, int[] count, svm_parameter param,
+                          Kernel kernel, long seed, int threads, int precomputedMaxRows) {
         int k = classes.length;
         int pairs = k * (k - 1) / 2;
         int[][] pairOf = new int[pairs][];
@@ -76,7 +82,7 @@ final class PlattScaling {
                     int ci = pairOf[p][0];
                     int cj = pairOf[p][1];
                     svm_parameter pp = pairParameter(param, classes[ci], classes[cj]);
-                    svm_node[][] rows = pairRows(prob, start, count, ci, cj, pp, kernel);
+                    svm_node[][] rows = pairRows(prob, start, count, ci, cj, pp, kernel, precomputedMaxRows);
                     for (int fold = 0; fold < FOLDS; fold++) {
                         heldOutDecisions(rows, count[ci], pp, perm[p], fold, dec[p]);
                     }
@@ -114,14 +120,14 @@ final class PlattScaling {
      * to the precomputed kernel in that case.
      */
     private static svm_node[][] pairRows(svm_problem prob, int[] start, int[] count, int ci, int cj,
-                                         svm_parameter pp, Kernel kernel) {
+                                         svm_parameter pp, Kernel kernel, int maxRows) {
         int ni = count[ci];
         int n = ni + count[cj];
         svm_node[][] rows = new svm_node[n][];
         for (int r = 0; r < n; r++) {
             rows[r] = r < ni ? prob.x[start[ci] + r] : prob.x[start[cj] + r - ni];
         }
-        if (n > PRECOMPUTED_MAX_ROWS) {
+        if (n > maxRows) {
             return rows;
         }
         int d = rows[0].length;
@@ -131,19 +137,15 @@ final class PlattScaling {
                 dense[r * d + node.index - 1] = node.value;
             }
         }
-        double[] k = new double[n * n];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c <= r; c++) {
-                double v = DenseSvm.kernel(kernel, pp.gamma, pp.coef0, pp.degree, dense, r * d, dense, c * d, d);
-                k[r * n + c] = v;
-                k[c * n + r] = v;
-            }
-        }
         svm_node[][] pre = new svm_node[n][n + 1];
         for (int r = 0; r < n; r++) {
             pre[r][0] = node(0, r + 1);
-            for (int c = 0; c < n; c++) {
-                pre[r][c + 1] = node(c + 1, k[r * n + c]);
+            for (int c = 0; c <= r; c++) {
+                double v = DenseSvm.kernel(kernel, pp.gamma, pp.coef0, pp.degree, dense, r * d, dense, c * d, d);
+                pre[r][c + 1] = node(c + 1, v);
+                if (c < r) {
+                    pre[c][r + 1] = node(r + 1, v); // the matrix is symmetric
+                }
             }
         }
         pp.kernel_type = svm_parameter.PRECOMPUTED;

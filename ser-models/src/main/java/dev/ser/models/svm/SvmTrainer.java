@@ -52,6 +52,11 @@ public final class SvmTrainer implements Trainer<SvmModel> {
 
     @Override
     public SvmModel fit(FeatureTable table, TrainingListener listener) {
+        return fit(table, PlattScaling.PRECOMPUTED_MAX_ROWS);
+    }
+
+    /** {@link #fit} with a chosen precomputed-kernel limit for the probability CV (tests). */
+    SvmModel fit(FeatureTable table, int precomputedMaxRows) {
         requireFinite(table);
         int n = table.rows();
         int d = table.cols();
@@ -75,7 +80,7 @@ public final class SvmTrainer implements Trainer<SvmModel> {
                 row += counts[c];
             }
             double[][] ab = PlattScaling.fit(prob, classes, start, count, param, config.kernel(),
-                    config.seed(), config.threads());
+                    config.seed(), config.threads(), precomputedMaxRows);
             model.probA = ab[0];
             model.probB = ab[1];
         }

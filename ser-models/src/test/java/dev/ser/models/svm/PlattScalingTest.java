@@ -42,4 +42,18 @@ class PlattScalingTest {
             assertArrayEquals(one.predictProba(t.row(i)), three.predictProba(t.row(i)), 0.0);
         }
     }
+
+    @Test
+    void precomputedKernelsGiveTheSameProbabilitiesAsLibsvmKernels() {
+        for (Kernel kernel : Kernel.values()) {
+            FeatureTable t = TestData.blobs(120, 3, 3, 1.5, 2);
+            SvmTrainer trainer = new SvmTrainer(SvmConfig.builder().kernel(kernel).coef0(0.5)
+                    .gamma(kernel == Kernel.SIGMOID ? Gamma.of(0.1) : Gamma.SCALE).build());
+            SvmModel pre = trainer.fit(t, Integer.MAX_VALUE);
+            SvmModel plain = trainer.fit(t, 0);
+            for (int i = 0; i < t.rows(); i += 3) {
+                assertArrayEquals(plain.predictProba(t.row(i)), pre.predictProba(t.row(i)), 1e-9, kernel.name());
+            }
+        }
+    }
 }
