@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class PlattScaling {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlattScaling.class);
-    private static final int FOLDS = 5;
+    static final int FOLDS = 5;
 
     private PlattScaling() {
     }
@@ -69,11 +69,7 @@ final class PlattScaling {
         for (int p = 0; p < pairs; p++) {
             int l = count[pairOf[p][0]] + count[pairOf[p][1]];
             dec[p] = new double[l];
-            perm[p] = new int[l];
-            for (int r = 0; r < l; r++) {
-                perm[p][r] = r;
-            }
-            new SplitMix64(seeds[p]).shuffle(perm[p]);
+            perm[p] = foldOrder(l, seeds[p]);
         }
         AtomicInteger next = new AtomicInteger();
         try (Workers workers = new Workers(Math.max(1, Math.min(threads, pairs)))) {
@@ -99,11 +95,21 @@ final class PlattScaling {
         return new double[][] {a, b};
     }
 
+    /** The random order of a pair's {@code l} rows whose consecutive fifths are the folds. */
+    static int[] foldOrder(int l, long seed) {
+        int[] perm = new int[l];
+        for (int r = 0; r < l; r++) {
+            perm[r] = r;
+        }
+        new SplitMix64(seed).shuffle(perm);
+        return perm;
+    }
+
     /** Largest pair for which the kernel matrix is precomputed (n^2 LIBSVM nodes, about 24 bytes each). */
     static final int PRECOMPUTED_MAX_ROWS = 2048;
 
     /** Parameters of a pair's binary fits: labels 0 (first class) and 1, C scaled by each class weight. */
-    private static svm_parameter pairParameter(svm_parameter param, int first, int second) {
+    static svm_parameter pairParameter(svm_parameter param, int first, int second) {
         svm_parameter sp = (svm_parameter) param.clone();
         sp.probability = 0;
         sp.nr_weight = 2;
@@ -119,7 +125,7 @@ final class PlattScaling {
      * sparse nodes, which makes the cross-validation several times faster. {@code pp} is switched
      * to the precomputed kernel in that case.
      */
-    private static svm_node[][] pairRows(svm_problem prob, int[] start, int[] count, int ci, int cj,
+    static svm_node[][] pairRows(svm_problem prob, int[] start, int[] count, int ci, int cj,
                                          svm_parameter pp, Kernel kernel, int maxRows) {
         int ni = count[ci];
         int n = ni + count[cj];
@@ -160,7 +166,7 @@ final class PlattScaling {
     }
 
     /** Decision values of fold {@code fold}'s rows of a pair from an SVM trained on the other folds. */
-    private static void heldOutDecisions(svm_node[][] rows, int ni, svm_parameter pp, int[] perm, int fold,
+    static void heldOutDecisions(svm_node[][] rows, int ni, svm_parameter pp, int[] perm, int fold,
                                          double[] dec) {
         int l = perm.length;
         int from = fold * l / FOLDS;

@@ -15,7 +15,8 @@ import libsvm.svm_problem;
  * {@code SVC}: one-vs-one over the classes present, {@code gamma} resolved as scikit-learn does,
  * optional class weights, and with {@link SvmConfig#probability()} Platt scaling by internal 5-fold
  * cross-validation plus pairwise coupling (the procedure of LIBSVM {@code -b 1}, see
- * {@link PlattScaling}; the cross-validation fits run on {@link SvmConfig#threads()} workers).
+ * {@link PlattScaling}). Class pairs of up to {@link PlattScaling#PRECOMPUTED_MAX_ROWS} rows are
+ * trained on precomputed kernel matrices ({@link OneVsOne}), on {@link SvmConfig#threads()} workers.
  *
  * <p>The rows are handed to LIBSVM grouped by class in ascending class order (stable within a
  * class), which is the order scikit-learn's LIBSVM sees, so the one-vs-one pairs are the same.
@@ -55,7 +56,7 @@ public final class SvmTrainer implements Trainer<SvmModel> {
         return fit(table, PlattScaling.PRECOMPUTED_MAX_ROWS);
     }
 
-    /** {@link #fit} with a chosen precomputed-kernel limit for the probability CV (tests). */
+    /** {@link #fit} with a chosen precomputed-kernel limit (0: LIBSVM's own kernels; for tests). */
     SvmModel fit(FeatureTable table, int precomputedMaxRows) {
         requireFinite(table);
         int n = table.rows();
@@ -64,26 +65,24 @@ public final class SvmTrainer implements Trainer<SvmModel> {
         double gamma = config.gamma().resolve(x, n, d);
         svm_problem prob = problem(table);
         svm_parameter param = parameter(table, gamma);
-        svm_model model = Libsvm.train(prob, param);
-        if (config.probability() && model.nr_class > 1) {
-            int[] counts = table.classCounts();
-            int k = model.nr_class;
-            int[] classes = new int[k];
-            int[] start = new int[k];
-            int[] count = new int[k];
-            for (int c = 0, at = 0, row = 0; c < counts.length; c++) {
-                if (counts[c] > 0) {
-                    classes[at] = c;
-                    start[at] = row;
-                    count[at++] = counts[c];
-                }
-                row += counts[c];
-            }
-            double[][] ab = PlattScaling.fit(prob, classes, start, count, param, config.kernel(),
-                    config.seed(), config.threads(), precomputedMaxRows);
-            model.probA = ab[0];
-            model.probB = ab[1];
+        int[] counts = table.classCounts();
+        int present = 0;
+        for (int c : counts) {
+            present += c > 0 ? 1 : 0;
         }
+        int[] classes = new int[present];
+        int[] start = new int[present];
+        int[] count = new int[present];
+        for (int c = 0, at = 0, row = 0; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                classes[at] = c;
+                start[at] = row;
+                count[at++] = counts[c];
+            }
+            row += counts[c];
+        }
+        svm_model model = OneVsOne.train(prob, classes, start, count, param, config.kernel(), config.probability(),
+                config.seed(), config.threads(), precomputedMaxRows);
         return new SvmModel(table.labelNames(), d, model, config, gamma);
     }
 

@@ -56,4 +56,19 @@ class PlattScalingTest {
             }
         }
     }
+
+    @Test
+    void precomputedPairsGiveLibsvmsMultiClassModel() {
+        for (Kernel kernel : Kernel.values()) {
+            FeatureTable t = TestData.blobs(150, 3, 4, 1.2, 9);
+            SvmTrainer trainer = new SvmTrainer(SvmConfig.builder().kernel(kernel).coef0(0.5).probability(false)
+                    .gamma(kernel == Kernel.SIGMOID ? Gamma.of(0.1) : Gamma.SCALE).build());
+            SvmModel pre = trainer.fit(t, Integer.MAX_VALUE);
+            SvmModel plain = trainer.fit(t, 0);
+            assertEquals(plain.supportVectorCount(), pre.supportVectorCount(), kernel.name());
+            for (int i = 0; i < t.rows(); i += 2) {
+                assertArrayEquals(plain.decisionValues(t.row(i)), pre.decisionValues(t.row(i)), 1e-9, kernel.name());
+            }
+        }
+    }
 }
