@@ -29,8 +29,8 @@ import java.util.TreeMap;
  *                      {@code n_samples / (n_present_classes * count_c)}, multiplied with
  *                      {@code classWeight}; default false
  * @param seed          seed of the random fold split of the probability fit; default 0
- * @param threads       workers for the probability fit's cross-validation; the model is identical
- *                      for any value; default 1
+ * @param threads       workers training the class pairs (their binary SVMs and probability
+ *                      cross-validation fits); the model is identical for any value; default 1
  */
 public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double coef0, boolean probability,
                         double tol, double cacheSizeMb, boolean shrinking, Map<String, Double> classWeight,
@@ -217,7 +217,7 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
             return this;
         }
 
-        /** Workers of the probability fit. */
+        /** Workers training the class pairs. */
         public Builder threads(int v) {
             threads = v;
             return this;
