@@ -100,6 +100,9 @@ final class OneVsOne {
 
     /** Trains the binary SVM of a pair; fills the signed coefficient of every pair row, returns rho. */
     private static double fitPair(svm_node[][] rows, int ni, svm_parameter pp, double[] coef) {
+        if (pp.kernel_type != svm_parameter.PRECOMPUTED) {
+            throw new IllegalStateException("pair rows must be in precomputed-kernel form (serial numbers)");
+        }
         svm_problem sub = new svm_problem();
         sub.l = rows.length;
         sub.x = rows;
