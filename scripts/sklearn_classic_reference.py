@@ -3,7 +3,7 @@
 
 Run with Debian's Python, which has scikit-learn (apt-get install python3-sklearn):
     /usr/bin/python3 scripts/sklearn_classic_reference.py
-Writes ser-models/src/test/resources/sklearn/{svc,tree}.json. Datasets are generated here with a
+Writes ser-models/src/test/resources/sklearn/{svc,tree,other}.json. Datasets are generated here with a
 fixed numpy seed and stored in the JSON, so the Java tests read the very same numbers.
 """
 import json
@@ -11,6 +11,9 @@ import os
 
 import numpy as np
 import sklearn
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.neighbors import KNeighborsClassifier
 from sklearn.svm import SVC
 from sklearn.tree import DecisionTreeClassifier
 
@@ -85,11 +88,53 @@ def tree_cases(rng):
     raise RuntimeError("no tie-free data set found")
 
 
+def other_cases(rng):
+    """Logistic regression (a strictly convex problem: one optimum), k-NN and gradient boosting."""
+    x, y = blobs(rng, 90, 4, 3, 1.0)
+    x = x.astype(np.float32).astype(np.float64)
+    xt, _ = blobs(rng, 30, 4, 3, 1.0)
+    xt = xt.astype(np.float32).astype(np.float64)
+    out = {"x": x.tolist(), "y": y.tolist(), "x_test": xt.tolist()}
+    # newton-cg converges to a gradient of ~1e-9 here; lbfgs stops early on its ftol test
+    lr = LogisticRegression(C=0.5, solver="newton-cg", tol=1e-10, max_iter=1000).fit(x, y)
+    p, onehot = lr.predict_proba(x), np.eye(3)[y]
+    grad = max(np.abs(0.5 * (p - onehot).T @ x + lr.coef_).max(), np.abs(0.5 * (p - onehot).sum(0)).max())
+    out["logistic"] = {"params": {"C": 0.5}, "proba": lr.predict_proba(xt).tolist(), "gradient_max": float(grad)}
+    out["knn"] = []
+    for cfg in [dict(n_neighbors=5, weights="uniform"), dict(n_neighbors=7, weights="distance")]:
+        m = KNeighborsClassifier(**cfg).fit(x, y)
+        out["knn"].append({"params": cfg, "proba": m.predict_proba(xt).tolist()})
+    out["boosting"] = boosting_cases(rng)
+    return out
+
+
+def boosting_cases(rng):
+    # as for trees: draw data until scikit-learn's result does not depend on its random_state
+    configs = [(dict(n_estimators=20, max_depth=2, learning_rate=0.1), 3),
+               (dict(n_estimators=15, max_depth=2, learning_rate=0.2), 2)]
+    for _ in range(200):
+        x, y = blobs(rng, 90, 4, 3, 1.0)
+        x = x.astype(np.float32).astype(np.float64)
+        xt, _ = blobs(rng, 30, 4, 3, 1.0)
+        xt = xt.astype(np.float32).astype(np.float64)
+        cases = []
+        for cfg, classes in configs:
+            yy = y % classes
+            probas = [GradientBoostingClassifier(random_state=s, **cfg).fit(x, yy).predict_proba(xt)
+                      for s in range(10)]
+            if any(not np.array_equal(p, probas[0]) for p in probas):
+                break
+            cases.append({"params": cfg, "classes": classes, "proba": probas[0].tolist()})
+        if len(cases) == len(configs):
+            return {"x": x.tolist(), "y": y.tolist(), "x_test": xt.tolist(), "cases": cases}
+    raise RuntimeError("no tie-free data set found for boosting")
+
+
 def main():
     rng = np.random.default_rng(20261121)
     os.makedirs(OUT, exist_ok=True)
     meta = {"sklearn": sklearn.__version__, "numpy": np.__version__}
-    for name, data in [("svc", svc_cases(rng)), ("tree", tree_cases(rng))]:
+    for name, data in [("svc", svc_cases(rng)), ("tree", tree_cases(rng)), ("other", other_cases(rng))]:
         data["generator"] = meta
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(data, f, indent=None, separators=(",", ":"))

@@ -25,7 +25,7 @@ public final class BaggingModel implements Classifier {
         this.members = List.copyOf(members);
         this.labels = this.members.get(0).labels();
         this.numFeatures = this.members.get(0).numFeatures();
-        this.config = config;
+        this.config = java.util.Objects.requireNonNull(config, "config");
         for (Classifier m : this.members) {
             if (!m.labels().equals(labels) || m.numFeatures() != numFeatures) {
                 throw new IllegalArgumentException("bagging members disagree on labels or feature count");

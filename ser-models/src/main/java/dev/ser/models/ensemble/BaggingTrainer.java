@@ -69,7 +69,8 @@ public final class BaggingTrainer implements Trainer<BaggingModel> {
             workers.run(w -> {
                 for (int i = next.getAndIncrement(); i < seeds.length; i = next.getAndIncrement()) {
                     SplitMix64 rng = new SplitMix64(seeds[i]);
-                    int[] rows = config.bootstrap() ? withReplacement(n, draws, rng) : withoutReplacement(n, draws, rng);
+                    int[] rows = config.bootstrap() ? withReplacement(n, draws, rng)
+                            : withoutReplacement(n, draws, rng);
                     members[i] = memberTrainer.apply(rng.nextLong()).fit(table.subset(rows));
                 }
             });

@@ -24,7 +24,7 @@ public final class ForestModel implements Classifier {
         this.labels = List.copyOf(labels);
         this.numFeatures = numFeatures;
         this.trees = List.copyOf(trees);
-        this.config = config;
+        this.config = java.util.Objects.requireNonNull(config, "config");
         if (trees.isEmpty()) {
             throw new IllegalArgumentException("a forest needs at least one tree");
         }

@@ -29,7 +29,7 @@ public final class GradientBoostingModel implements Classifier {
         this.numFeatures = numFeatures;
         this.init = init.clone();
         this.trees = List.copyOf(trees);
-        this.config = config;
+        this.config = java.util.Objects.requireNonNull(config, "config");
         if (labels.size() < 2) {
             throw new IllegalArgumentException("gradient boosting needs at least two classes");
         }

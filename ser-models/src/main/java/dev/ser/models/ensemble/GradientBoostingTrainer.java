@@ -72,7 +72,6 @@ public final class GradientBoostingTrainer implements Trainer<GradientBoostingMo
         List<Tree> trees = new ArrayList<>();
         double[] p = new double[n * k];
         double[] residual = new double[n];
-        double[] row = new double[d];
         double factor = k == 1 ? 1.0 : (k - 1.0) / k;
         for (int stage = 0; stage < config.nEstimators(); stage++) {
             double[] weight = stageWeights(n, rng);
@@ -87,8 +86,7 @@ public final class GradientBoostingTrainer implements Trainer<GradientBoostingMo
                         (s, from, to) -> newtonStep(s, from, to, residual, p, weight, k, col, factor), limits, rng);
                 trees.add(tree);
                 for (int i = 0; i < n; i++) {
-                    System.arraycopy(x, i * d, row, 0, d);
-                    raw[i * k + c] += config.learningRate() * tree.predictValue(row);
+                    raw[i * k + c] += config.learningRate() * tree.predictValue(x, i * d);
                 }
             }
             listener.onEpoch(new TrainingListener.EpochEvent(stage + 1, loss, Double.NaN, config.learningRate()));

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Registry of {@link ModelCodec}s by model type; the built-in codecs (MLP and the classic models) are always present. */
+/**
+ * Registry of {@link ModelCodec}s by model type; the built-in codecs (MLP and the classic models)
+ * are always present.
+ */
 public final class ModelCodecs {
 
     private static final Map<String, ModelCodec<?>> BY_TYPE = new ConcurrentHashMap<>();

@@ -25,7 +25,7 @@ public final class KnnModel implements Classifier {
      */
     public KnnModel(List<String> labels, KnnConfig config, double[] x, int[] y, int cols) {
         this.labels = List.copyOf(labels);
-        this.config = config;
+        this.config = java.util.Objects.requireNonNull(config, "config");
         this.rows = y.length;
         this.cols = cols;
         if (cols < 1 || rows < 1 || x.length != (long) rows * cols) {

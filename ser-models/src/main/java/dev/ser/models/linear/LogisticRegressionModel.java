@@ -40,7 +40,7 @@ public final class LogisticRegressionModel implements Classifier {
         }
         this.weights = weights.clone();
         this.intercepts = intercepts.clone();
-        this.config = config;
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     /** The weights, row-major {@code numFeatures x numClasses} (copy). */

@@ -43,6 +43,7 @@ public final class LogisticRegressionTrainer implements Trainer<LogisticRegressi
 
     @Override
     public LogisticRegressionModel fit(FeatureTable table, TrainingListener listener) {
+        requireFinite(table);
         int n = table.rows();
         int d = table.cols();
         int k = table.numClasses();
@@ -88,7 +89,8 @@ public final class LogisticRegressionTrainer implements Trainer<LogisticRegressi
             return loss / n + 0.5 * l2 * penalty;
         };
         Lbfgs.minimize(objective, params, config.maxIter(), config.tol(),
-                (iter, value) -> listener.onEpoch(new TrainingListener.EpochEvent(iter, value, Double.NaN, Double.NaN)));
+                (iter, value) -> listener.onEpoch(
+                        new TrainingListener.EpochEvent(iter, value, Double.NaN, Double.NaN)));
         return new LogisticRegressionModel(table.labelNames(), d, Arrays.copyOf(params, d * k),
                 Arrays.copyOfRange(params, d * k, (d + 1) * k), config);
     }
@@ -111,5 +113,16 @@ public final class LogisticRegressionTrainer implements Trainer<LogisticRegressi
             s += x[off + j] * w[j * k + cls];
         }
         return s;
+    }
+
+    /** Refuses NaN or infinite features, which would silently corrupt the fit. */
+    private static void requireFinite(FeatureTable table) {
+        double[] x = table.rawData();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("feature " + (i % table.cols()) + " of sample " + (i / table.cols())
+                        + " is " + x[i] + "; the model needs finite features");
+            }
+        }
     }
 }

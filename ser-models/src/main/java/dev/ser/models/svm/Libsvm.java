@@ -8,16 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that touches LIBSVM's global state. LIBSVM prints progress to stdout and draws
- * the fold split of its probability cross-validation from the static {@code svm.rand}; here its
- * output goes to SLF4J at debug level, and every training run reseeds {@code svm.rand} with the
- * configured seed while holding a global lock, so that a fit is deterministic even when other
- * threads train SVMs at the same time (such fits therefore run one at a time).
+ * The one place that calls LIBSVM's training. LIBSVM prints progress to stdout: here its output
+ * goes to SLF4J logger {@code libsvm} at debug level. Training is always called with
+ * {@code probability = 0}, the only LIBSVM path that draws no numbers from its static
+ * {@code svm.rand}, so concurrent fits neither share nor disturb global state (Platt scaling is
+ * done by {@link PlattScaling} with our own seeded generator).
  */
 final class Libsvm {
 
     private static final Logger LOG = LoggerFactory.getLogger("libsvm");
-    private static final Object LOCK = new Object();
 
     static {
         svm.svm_set_print_string_function(s -> {
@@ -31,22 +30,20 @@ final class Libsvm {
     }
 
     /**
-     * Trains a LIBSVM model.
+     * Trains a LIBSVM model without probability estimates.
      *
      * @throws IllegalArgumentException when LIBSVM rejects the parameters
      */
-    static svm_model train(svm_problem problem, svm_parameter param, long seed) {
+    static svm_model train(svm_problem problem, svm_parameter param) {
+        if (param.probability != 0) {
+            throw new IllegalArgumentException(
+                    "LIBSVM's own probability fit draws from global state; use PlattScaling");
+        }
         String error = svm.svm_check_parameter(problem, param);
         if (error != null) {
             throw new IllegalArgumentException("LIBSVM rejects the parameters: " + error);
         }
-        if (param.probability == 0) {
-            return svm.svm_train(problem, param); // no random numbers drawn
-        }
-        synchronized (LOCK) {
-            svm.rand.setSeed(seed);
-            return svm.svm_train(problem, param);
-        }
+        return svm.svm_train(problem, param);
     }
 
     /** Makes sure the print routing is installed (class initialisation). */

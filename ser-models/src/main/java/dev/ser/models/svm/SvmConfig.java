@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Hyper-parameters of {@link SvmTrainer}, with scikit-learn {@code SVC}'s meanings, defaults and
- * JSON names, except {@code probability}, which defaults to true here because every
+ * JSON names (plus {@code seed} and {@code threads}), except {@code probability}, which defaults to
+ * true here because every
  * {@link dev.ser.models.Classifier} returns probabilities.
  *
  * @param c             regularisation {@code C > 0}; default 1.0
@@ -17,9 +18,9 @@ import java.util.TreeMap;
  * @param gamma         default {@link Gamma#SCALE}
  * @param degree        degree of the poly kernel; default 3
  * @param coef0         independent term of the poly and sigmoid kernels; default 0.0
- * @param probability   fit Platt sigmoids by LIBSVM's internal 5-fold cross-validation and couple
- *                      them pairwise (LIBSVM {@code -b 1}); without it probabilities are one-vs-one
- *                      vote fractions; default true
+ * @param probability   fit Platt sigmoids by an internal 5-fold cross-validation and couple them
+ *                      pairwise (the procedure of LIBSVM {@code -b 1}); without it probabilities are
+ *                      one-vs-one vote fractions; default true
  * @param tol           stopping tolerance of the solver; default 1e-3
  * @param cacheSizeMb   kernel cache in MB; default 200
  * @param shrinking     shrinking heuristic; default true
@@ -27,11 +28,13 @@ import java.util.TreeMap;
  * @param balanced      scikit-learn's {@code class_weight="balanced"}: factor
  *                      {@code n_samples / (n_present_classes * count_c)}, multiplied with
  *                      {@code classWeight}; default false
- * @param seed          seed of LIBSVM's random fold split for the probability fit; default 0
+ * @param seed          seed of the random fold split of the probability fit; default 0
+ * @param threads       workers training the class pairs (their binary SVMs and probability
+ *                      cross-validation fits); the model is identical for any value; default 1
  */
 public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double coef0, boolean probability,
                         double tol, double cacheSizeMb, boolean shrinking, Map<String, Double> classWeight,
-                        boolean balanced, long seed) {
+                        boolean balanced, long seed, int threads) {
 
     /** The defaults (scikit-learn's, with probability on). */
     public static final SvmConfig DEFAULT = builder().build();
@@ -55,6 +58,9 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
         if (!(cacheSizeMb > 0)) {
             throw new IllegalArgumentException("cache size must be > 0 MB, got " + cacheSizeMb);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         classWeight = Map.copyOf(new TreeMap<>(classWeight));
         classWeight.forEach((k, v) -> {
             if (!(v > 0) || !Double.isFinite(v)) {
@@ -72,7 +78,7 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
     public Builder toBuilder() {
         return new Builder().c(c).kernel(kernel).gamma(gamma).degree(degree).coef0(coef0).probability(probability)
                 .tol(tol).cacheSizeMb(cacheSizeMb).shrinking(shrinking).classWeight(classWeight).balanced(balanced)
-                .seed(seed);
+                .seed(seed).threads(threads);
     }
 
     /** As JSON with scikit-learn names plus {@code seed}. */
@@ -91,6 +97,7 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
         new TreeMap<>(classWeight).forEach(w::put);
         o.put("balanced", balanced);
         o.put("seed", seed);
+        o.put("threads", threads);
         return o;
     }
 
@@ -100,7 +107,7 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
                 .coef0(Json.doubleOr(o, "coef0", 0.0)).probability(Json.boolOr(o, "probability", true))
                 .tol(Json.doubleOr(o, "tol", 1e-3)).cacheSizeMb(Json.doubleOr(o, "cache_size", 200))
                 .shrinking(Json.boolOr(o, "shrinking", true)).balanced(Json.boolOr(o, "balanced", false))
-                .seed(Json.longOr(o, "seed", 0));
+                .seed(Json.longOr(o, "seed", 0)).threads(Json.intOr(o, "threads", 1));
         if (o.has("kernel")) {
             b.kernel(Kernel.fromSklearnName(o.get("kernel").asText()));
         }
@@ -133,6 +140,7 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
         private Map<String, Double> classWeight = Map.of();
         private boolean balanced;
         private long seed;
+        private int threads = 1;
 
         private Builder() {
         }
@@ -209,10 +217,16 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
             return this;
         }
 
+        /** Workers training the class pairs. */
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
         /** The configuration. */
         public SvmConfig build() {
             return new SvmConfig(c, kernel, gamma, degree, coef0, probability, tol, cacheSizeMb, shrinking,
-                    classWeight, balanced, seed);
+                    classWeight, balanced, seed, threads);
         }
     }
 }

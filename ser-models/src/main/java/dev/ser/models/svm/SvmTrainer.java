@@ -14,11 +14,14 @@ import libsvm.svm_problem;
  * Trains a C-support vector classifier ({@link SvmModel}) with LIBSVM, as scikit-learn's
  * {@code SVC}: one-vs-one over the classes present, {@code gamma} resolved as scikit-learn does,
  * optional class weights, and with {@link SvmConfig#probability()} Platt scaling by internal 5-fold
- * cross-validation plus pairwise coupling (LIBSVM {@code -b 1}).
+ * cross-validation plus pairwise coupling (the procedure of LIBSVM {@code -b 1}, see
+ * {@link PlattScaling}). Class pairs of up to {@link PlattScaling#PRECOMPUTED_MAX_ROWS} rows are
+ * trained on precomputed kernel matrices ({@link OneVsOne}), on {@link SvmConfig#threads()} workers.
  *
  * <p>The rows are handed to LIBSVM grouped by class in ascending class order (stable within a
  * class), which is the order scikit-learn's LIBSVM sees, so the one-vs-one pairs are the same.
- * Deterministic for a seed (see {@link Libsvm}). Features should be standardised first.
+ * Deterministic for a seed, whatever the thread count; concurrent fits are independent (no LIBSVM
+ * global state is used). Features should be standardised first.
  */
 public final class SvmTrainer implements Trainer<SvmModel> {
 
@@ -50,13 +53,36 @@ public final class SvmTrainer implements Trainer<SvmModel> {
 
     @Override
     public SvmModel fit(FeatureTable table, TrainingListener listener) {
+        return fit(table, PlattScaling.PRECOMPUTED_MAX_ROWS);
+    }
+
+    /** {@link #fit} with a chosen precomputed-kernel limit (0: LIBSVM's own kernels; for tests). */
+    SvmModel fit(FeatureTable table, int precomputedMaxRows) {
+        requireFinite(table);
         int n = table.rows();
         int d = table.cols();
         double[] x = table.rawData();
         double gamma = config.gamma().resolve(x, n, d);
         svm_problem prob = problem(table);
         svm_parameter param = parameter(table, gamma);
-        svm_model model = Libsvm.train(prob, param, config.seed());
+        int[] counts = table.classCounts();
+        int present = 0;
+        for (int c : counts) {
+            present += c > 0 ? 1 : 0;
+        }
+        int[] classes = new int[present];
+        int[] start = new int[present];
+        int[] count = new int[present];
+        for (int c = 0, at = 0, row = 0; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                classes[at] = c;
+                start[at] = row;
+                count[at++] = counts[c];
+            }
+            row += counts[c];
+        }
+        svm_model model = OneVsOne.train(prob, classes, start, count, param, config.kernel(), config.probability(),
+                config.seed(), config.threads(), precomputedMaxRows);
         return new SvmModel(table.labelNames(), d, model, config, gamma);
     }
 
@@ -93,7 +119,7 @@ public final class SvmTrainer implements Trainer<SvmModel> {
         p.eps = config.tol();
         p.C = config.c();
         p.shrinking = config.shrinking() ? 1 : 0;
-        p.probability = config.probability() ? 1 : 0;
+        p.probability = 0; // Platt scaling is ours (PlattScaling), see Libsvm
         // LIBSVM warns on stderr about weights of absent classes: pass only those of present classes
         double[] weights = classWeights(table);
         int[] counts = table.classCounts();
@@ -137,5 +163,16 @@ public final class SvmTrainer implements Trainer<SvmModel> {
             }
         }
         return w;
+    }
+
+    /** Refuses NaN or infinite features, which would silently corrupt the fit. */
+    private static void requireFinite(FeatureTable table) {
+        double[] x = table.rawData();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("feature " + (i % table.cols()) + " of sample " + (i / table.cols())
+                        + " is " + x[i] + "; the model needs finite features");
+            }
+        }
     }
 }

@@ -14,12 +14,14 @@ public final class Presorted {
     private final int rows;
     private final int cols;
     private final int[] rank;
+    private final long[] sortedKeys;
     private final double[][] distinct;
 
-    private Presorted(int rows, int cols, int[] rank, double[][] distinct) {
+    private Presorted(int rows, int cols, int[] rank, long[] sortedKeys, double[][] distinct) {
         this.rows = rows;
         this.cols = cols;
         this.rank = rank;
+        this.sortedKeys = sortedKeys;
         this.distinct = distinct;
     }
 
@@ -30,6 +32,7 @@ public final class Presorted {
      */
     public static Presorted of(double[] data, int rows, int cols) {
         int[] rank = new int[rows * cols];
+        long[] sortedKeys = new long[rows * cols];
         double[][] distinct = new double[cols][];
         double[] column = new double[rows];
         for (int f = 0; f < cols; f++) {
@@ -50,11 +53,22 @@ public final class Presorted {
                 }
             }
             distinct[f] = Arrays.copyOf(sorted, m);
+            int[] start = new int[m + 1];
             for (int i = 0; i < rows; i++) {
-                rank[f * rows + i] = Arrays.binarySearch(distinct[f], column[i]);
+                int r = Arrays.binarySearch(distinct[f], column[i]);
+                rank[f * rows + i] = r;
+                start[r + 1]++;
+            }
+            // counting sort by rank (stable): the samples in ascending value order
+            for (int r = 0; r < m; r++) {
+                start[r + 1] += start[r];
+            }
+            for (int i = 0; i < rows; i++) {
+                int r = rank[f * rows + i];
+                sortedKeys[f * rows + start[r]++] = ((long) r << 32) | i;
             }
         }
-        return new Presorted(rows, cols, rank, distinct);
+        return new Presorted(rows, cols, rank, sortedKeys, distinct);
     }
 
     /** Number of samples. */
@@ -80,6 +94,14 @@ public final class Presorted {
     /** All ranks, feature-major (internal, read-only). */
     int[] ranks() {
         return rank;
+    }
+
+    /**
+     * For each feature, the packed keys {@code rank << 32 | sample} of all samples in ascending
+     * order, feature-major (internal, read-only).
+     */
+    long[] sortedKeys() {
+        return sortedKeys;
     }
 
     /** Value of rank {@code r} of feature {@code f}. */

@@ -87,9 +87,14 @@ public final class Tree {
 
     /** Index of the leaf that {@code x} reaches. */
     public int apply(double[] x) {
+        return apply(x, 0);
+    }
+
+    /** Index of the leaf reached by the sample stored at {@code x[off..off + numFeatures)}. */
+    public int apply(double[] x, int off) {
         int node = 0;
         while (feature[node] >= 0) {
-            node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
+            node = x[off + feature[node]] <= threshold[node] ? left[node] : right[node];
         }
         return node;
     }
@@ -104,7 +109,12 @@ public final class Tree {
 
     /** First value of {@code x}'s leaf (the prediction of a regression tree). */
     public double predictValue(double[] x) {
-        return value[apply(x) * outputs];
+        return value[apply(x, 0) * outputs];
+    }
+
+    /** First value of the leaf of the sample stored at {@code x[off..)}. */
+    public double predictValue(double[] x, int off) {
+        return value[apply(x, off) * outputs];
     }
 
     /** Depth of the tree (a single leaf has depth 0). */

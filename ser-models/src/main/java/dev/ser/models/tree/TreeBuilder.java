@@ -7,10 +7,12 @@ import java.util.Arrays;
  * Grows one CART tree depth-first, the way scikit-learn's {@code DepthFirstTreeBuilder} with the
  * {@code best} splitter does: at each node, features are drawn in random order until
  * {@code maxFeatures} have been examined (more while every examined feature was constant), each
- * examined feature's node samples are sorted once (a primitive sort of packed {@code (rank, sample)}
- * keys), and the split with the best impurity improvement is taken; thresholds are the midpoints
- * between adjacent distinct values. Samples carry weights (bootstrap counts); sample-count limits
- * ({@code min_samples_split}, {@code min_samples_leaf}) count distinct samples, as scikit-learn does.
+ * examined feature's node samples are put in value order once (a primitive sort of packed
+ * {@code (rank, sample)} keys for small nodes, a filter of the presorted keys of all rows for large
+ * ones; both give the same sequence), and the split with the best impurity improvement is taken
+ * (the first on ties); thresholds are the midpoints between adjacent distinct values. Samples
+ * carry weights (bootstrap counts); sample-count limits ({@code min_samples_split},
+ * {@code min_samples_leaf}) count distinct samples, as scikit-learn does.
  *
  * <p>Not thread-safe: one builder per thread; results depend only on the inputs and the generator.
  */
@@ -50,6 +52,8 @@ public final class TreeBuilder {
     private final long[] keys;
     private final int[] samples;
     private final int sampleCount;
+    /** Id of the node each sample currently belongs to (valid for samples of the node being split). */
+    private final int[] stamp;
     private final double[] weight;
     // classification
     private final int[] y;
@@ -60,6 +64,9 @@ public final class TreeBuilder {
     // regression
     private final double[] target;
     private final LeafValue leafValue;
+    /** Weight and weighted target sum of the node being split (regression), in sample order. */
+    private double nodeWeight;
+    private double nodeSum;
     // output
     private final Nodes nodes;
     // best split of the current node
@@ -98,7 +105,9 @@ public final class TreeBuilder {
         }
         this.samples = s;
         this.sampleCount = m;
-        this.keys = new long[m];
+        this.stamp = new int[n];
+        Arrays.fill(stamp, -1); // no node has id -1, so samples outside every node never match
+        this.keys = new long[m + 1]; // one spare slot for the branch-free append
         this.perm = new int[data.cols()];
         for (int f = 0; f < perm.length; f++) {
             perm[f] = f;
@@ -157,7 +166,7 @@ public final class TreeBuilder {
             int m = end - start;
             boolean leaf = depth >= limits.maxDepth() || m < limits.minSamplesSplit()
                     || m < 2 * limits.minSamplesLeaf() || impurity <= EPSILON;
-            if (!leaf && findSplit(start, end)) {
+            if (!leaf && findSplit(start, end, id)) {
                 int mid = partition(start, end);
                 nodes.setSplit(id, bestFeature, bestThreshold);
                 stack = push(stack, top++, mid, end, depth + 1, id, 0);
@@ -208,13 +217,23 @@ public final class TreeBuilder {
             sum2 += weight[i] * target[i] * target[i];
         }
         double mean = sum / w;
+        nodeWeight = w;
+        nodeSum = sum;
         nodes.setValue(id, mean);
         return sum2 / w - mean * mean;
     }
 
     /** Searches the best split of samples[start..end); false when none is valid. */
-    private boolean findSplit(int start, int end) {
+    private boolean findSplit(int start, int end, int id) {
         int d = perm.length;
+        int m0 = end - start;
+        // sorting costs ~ m log2 m, filtering the presorted order of all rows costs ~ n
+        boolean scan = m0 * (32 - Integer.numberOfLeadingZeros(m0)) > data.rows();
+        if (scan) {
+            for (int k = start; k < end; k++) {
+                stamp[samples[k]] = id;
+            }
+        }
         int want = limits.maxFeatures();
         double best = Double.NEGATIVE_INFINITY;
         bestFeature = -1;
@@ -226,7 +245,7 @@ public final class TreeBuilder {
             perm[r] = perm[j];
             perm[j] = f;
             visited++;
-            int m = sortByFeature(f, start, end);
+            int m = scan ? filterPresorted(f, id) : sortByFeature(f, start, end);
             if ((int) (keys[0] >>> 32) == (int) (keys[m - 1] >>> 32)) {
                 continue; // constant in this node
             }
@@ -234,6 +253,20 @@ public final class TreeBuilder {
             best = target == null ? scanClassification(f, m, best) : scanRegression(f, m, best);
         }
         return bestFeature >= 0;
+    }
+
+    /** The node's samples in the feature's order, by filtering the presorted keys of all rows. */
+    private int filterPresorted(int f, int id) {
+        long[] sorted = data.sortedKeys();
+        int off = data.offset(f);
+        int n = data.rows();
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            long key = sorted[off + k];
+            keys[m] = key;
+            m += stamp[(int) key] == id ? 1 : 0; // branch-free append
+        }
+        return m;
     }
 
     private int sortByFeature(int f, int start, int end) {
@@ -296,13 +329,9 @@ public final class TreeBuilder {
     }
 
     private double scanRegression(int f, int m, double best) {
-        double wTot = 0;
-        double sumTot = 0;
-        for (int k = 0; k < m; k++) {
-            int i = (int) keys[k];
-            wTot += weight[i];
-            sumTot += weight[i] * target[i];
-        }
+        // node totals come from nodeStatistics (sample order, as scikit-learn's criterion init)
+        double wTot = nodeWeight;
+        double sumTot = nodeSum;
         int minLeaf = limits.minSamplesLeaf();
         double wl = 0;
         double sumL = 0;

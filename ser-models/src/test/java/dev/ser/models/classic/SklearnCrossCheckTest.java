@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ser.models.FeatureTable;
 import dev.ser.models.TestData;
+import dev.ser.models.Classifier;
+import dev.ser.models.ensemble.GradientBoostingConfig;
+import dev.ser.models.ensemble.GradientBoostingTrainer;
+import dev.ser.models.knn.KnnConfig;
+import dev.ser.models.knn.KnnTrainer;
+import dev.ser.models.knn.KnnWeights;
+import dev.ser.models.linear.LogisticRegressionConfig;
+import dev.ser.models.linear.LogisticRegressionTrainer;
 import dev.ser.models.svm.Gamma;
 import dev.ser.models.svm.Kernel;
 import dev.ser.models.svm.SvmConfig;
@@ -166,5 +174,62 @@ class SklearnCrossCheckTest {
             }
         }
         LOG.info("decision tree {}: {} nodes identical to scikit-learn", p, tree.nodeCount());
+    }
+
+    /** Largest absolute difference between a model's probabilities and scikit-learn's. */
+    private static double worstProbability(Classifier m, double[][] xt, double[][] expected) {
+        double worst = 0;
+        for (int i = 0; i < xt.length; i++) {
+            double[] p = m.predictProba(xt[i]);
+            for (int c = 0; c < p.length; c++) {
+                worst = Math.max(worst, Math.abs(p[c] - expected[i][c]));
+            }
+        }
+        return worst;
+    }
+
+    @org.junit.jupiter.api.Test
+    void logisticRegressionReachesScikitLearnsOptimum() throws IOException {
+        JsonNode data = resource("other.json");
+        Classifier m = new LogisticRegressionTrainer(LogisticRegressionConfig.builder().c(0.5).tol(1e-10)
+                .maxIter(10000).build()).fit(table(data));
+        double worst = worstProbability(m, matrix(data.get("x_test")), matrix(data.get("logistic").get("proba")));
+        LOG.info("logistic regression vs scikit-learn: max |proba diff| {}", worst);
+        // a strictly convex objective has one optimum; the reference (newton-cg) has gradient < 1e-9
+        assertTrue(worst <= 1e-6, "probabilities differ by " + worst);
+    }
+
+    @org.junit.jupiter.api.Test
+    void knnMatchesScikitLearn() throws IOException {
+        JsonNode data = resource("other.json");
+        for (JsonNode c : data.get("knn")) {
+            KnnConfig cfg = KnnConfig.builder().k(c.get("params").get("n_neighbors").intValue())
+                    .weights(KnnWeights.fromSklearnName(c.get("params").get("weights").asText())).build();
+            double worst = worstProbability(new KnnTrainer(cfg).fit(table(data)), matrix(data.get("x_test")),
+                    matrix(c.get("proba")));
+            LOG.info("k-NN {} vs scikit-learn: max |proba diff| {}", c.get("params"), worst);
+            assertTrue(worst <= 1e-12, "probabilities differ by " + worst);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void gradientBoostingMatchesScikitLearn() throws IOException {
+        JsonNode data = resource("other.json").get("boosting");
+        for (JsonNode c : data.get("cases")) {
+            JsonNode p = c.get("params");
+            int classes = c.get("classes").intValue();
+            int[] y = ints(data.get("y"));
+            for (int i = 0; i < y.length; i++) {
+                y[i] %= classes;
+            }
+            FeatureTable t = FeatureTable.of(matrix(data.get("x")), y, TestData.labels(classes));
+            Classifier m = new GradientBoostingTrainer(GradientBoostingConfig.builder()
+                    .nEstimators(p.get("n_estimators").intValue()).maxDepth(p.get("max_depth").intValue())
+                    .learningRate(p.get("learning_rate").doubleValue()).build()).fit(t);
+            double worst = worstProbability(m, matrix(data.get("x_test")), matrix(c.get("proba")));
+            LOG.info("gradient boosting {} ({} classes) vs scikit-learn: max |proba diff| {}", p, classes, worst);
+            // same trees, same Newton steps: only floating-point summation order differs
+            assertTrue(worst <= 1e-9, "probabilities differ by " + worst);
+        }
     }
 }

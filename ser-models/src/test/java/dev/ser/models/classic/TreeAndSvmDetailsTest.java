@@ -169,4 +169,16 @@ class TreeAndSvmDetailsTest {
             assertEquals(0, g[q] + w[q], 1e-4, "gradient component " + q);
         }
     }
+
+    @Test
+    void nonFiniteFeaturesAreRefused() {
+        FeatureTable bad = FeatureTable.of(new double[][] {{0, 1}, {Double.NaN, 2}, {3, 4}}, new int[] {0, 1, 0},
+                List.of("a", "b"));
+        for (var trainer : List.of(new SvmTrainer(SvmConfig.DEFAULT),
+                new DecisionTreeTrainer(DecisionTreeConfig.DEFAULT),
+                new LogisticRegressionTrainer(LogisticRegressionConfig.DEFAULT),
+                new KnnTrainer(KnnConfig.builder().k(1).build()))) {
+            assertThrows(IllegalArgumentException.class, () -> trainer.fit(bad), trainer.modelType());
+        }
+    }
 }
