@@ -70,6 +70,39 @@ public final class MlpEpochTimer {
             System.out.printf("threads=%d epochs=%d wall=%.2f s (%.1f ms/epoch)  caller cpu=%.2f s (%.1f ms/epoch)"
                     + "  final loss %.5f%n", t, ran, s, 1000 * s / ran, cpu, 1000 * cpu / ran,
                     m.history().lossCurve()[ran - 1]);
+            if (t == threads[0]) {
+                timePrediction(m, data);
+            }
         }
+    }
+
+    /** Prediction throughput of a trained model: one row at a time, and the whole table as a batch. */
+    static void timePrediction(MlpModel model, FeatureTable data) {
+        double[][] rows = new double[data.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = data.row(i);
+        }
+        double sink = 0;
+        for (int warm = 0; warm < 3; warm++) {
+            for (double[] r : rows) {
+                sink += model.predictProba(r)[0];
+            }
+            sink += model.predictProba(rows)[0][0];
+        }
+        int repeats = 5;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < repeats; k++) {
+            for (double[] r : rows) {
+                sink += model.predictProba(r)[0];
+            }
+        }
+        double single = (System.nanoTime() - t0) / 1e9 / (repeats * rows.length);
+        t0 = System.nanoTime();
+        for (int k = 0; k < repeats; k++) {
+            sink += model.predictProba(rows)[0][0];
+        }
+        double batched = (System.nanoTime() - t0) / 1e9 / (repeats * rows.length);
+        System.out.printf("prediction: %.1f us per row one at a time (%.0f rows/s), %.1f us per row batched (%.0f rows/s)"
+                + "  [%s]%n", 1e6 * single, 1 / single, 1e6 * batched, 1 / batched, sink > 0 ? "ok" : "ok");
     }
 }
