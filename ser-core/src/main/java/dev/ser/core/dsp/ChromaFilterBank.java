@@ -194,18 +194,29 @@ public final class ChromaFilterBank {
         double[] in = s.data();
         double[] o = out.data();
         Arrays.fill(o, 0.0);
-        // out row c += w[c, k] * s row k, bins outermost: each spectrogram row is read once
-        // and stays in cache while it is added into the nChroma output rows (all contiguous,
-        // so the inner loop vectorises)
+        // out row c += sum_k w[c, k] * s row k, four bins per pass: one load and store of the
+        // output row per four products; the inner loop runs over contiguous frames and vectorises
         int nChroma = config.nChroma();
-        for (int k = 0; k < bins; k++) {
-            int inOff = k * frames;
-            for (int c = 0; c < nChroma; c++) {
-                double wk = weights[c * bins + k];
-                if (wk == 0) {
-                    continue;
+        int k4 = bins - bins % 4;
+        for (int c = 0; c < nChroma; c++) {
+            int outOff = c * frames;
+            int wOff = c * bins;
+            for (int k = 0; k < k4; k += 4) {
+                double w0 = weights[wOff + k];
+                double w1 = weights[wOff + k + 1];
+                double w2 = weights[wOff + k + 2];
+                double w3 = weights[wOff + k + 3];
+                int i0 = k * frames;
+                int i1 = i0 + frames;
+                int i2 = i1 + frames;
+                int i3 = i2 + frames;
+                for (int t = 0; t < frames; t++) {
+                    o[outOff + t] += w0 * in[i0 + t] + w1 * in[i1 + t] + w2 * in[i2 + t] + w3 * in[i3 + t];
                 }
-                int outOff = c * frames;
+            }
+            for (int k = k4; k < bins; k++) {
+                double wk = weights[wOff + k];
+                int inOff = k * frames;
                 for (int t = 0; t < frames; t++) {
                     o[outOff + t] += wk * in[inOff + t];
                 }

@@ -122,12 +122,28 @@ public final class Dct {
         double[] b = basis.data();
         double[] in = x.data();
         double[] o = out.data();
+        int n4 = n - n % 4;
         for (int k = 0; k < nOut; k++) {
             int outOff = k * frames;
-            for (int j = 0; j < n; j++) {
-                double w = b[k * n + j];
+            int bOff = k * n;
+            // out row k += sum_j w_j * x row j over contiguous frames, four rows of x per pass
+            // (one load and store of the output per four products): vectorises
+            for (int j = 0; j < n4; j += 4) {
+                double w0 = b[bOff + j];
+                double w1 = b[bOff + j + 1];
+                double w2 = b[bOff + j + 2];
+                double w3 = b[bOff + j + 3];
+                int i0 = j * frames;
+                int i1 = i0 + frames;
+                int i2 = i1 + frames;
+                int i3 = i2 + frames;
+                for (int t = 0; t < frames; t++) {
+                    o[outOff + t] += w0 * in[i0 + t] + w1 * in[i1 + t] + w2 * in[i2 + t] + w3 * in[i3 + t];
+                }
+            }
+            for (int j = n4; j < n; j++) {
+                double w = b[bOff + j];
                 int inOff = j * frames;
-                // out row k += w * x row j over contiguous frames: vectorises
                 for (int t = 0; t < frames; t++) {
                     o[outOff + t] += w * in[inOff + t];
                 }

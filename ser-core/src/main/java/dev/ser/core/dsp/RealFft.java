@@ -56,6 +56,40 @@ public final class RealFft {
         unpack(scratch, re, im);
     }
 
+    /**
+     * Transforms {@code buffer} (length {@link #size()}) in place into JTransforms' packed layout;
+     * read the bins with {@link #re(double[], int)} and {@link #im(double[], int)}. For callers that
+     * reorganise the output themselves (the STFT writes several frames per bin at once).
+     */
+    public void forwardInPlace(double[] buffer) {
+        fft.realForward(buffer);
+    }
+
+    /** The real part of bin {@code k} of a buffer transformed by {@link #forwardInPlace}. */
+    public double re(double[] packed, int k) {
+        if (k == 0) {
+            return packed[0];
+        }
+        if (size % 2 == 0 && k == size / 2) {
+            return packed[1];
+        }
+        if (size % 2 == 1 && k == (size - 1) / 2) {
+            return packed[size - 1];
+        }
+        return packed[2 * k];
+    }
+
+    /** The imaginary part of bin {@code k} of a buffer transformed by {@link #forwardInPlace}. */
+    public double im(double[] packed, int k) {
+        if (k == 0 || (size % 2 == 0 && k == size / 2)) {
+            return 0.0;
+        }
+        if (size % 2 == 1 && k == (size - 1) / 2) {
+            return packed[1];
+        }
+        return packed[2 * k + 1];
+    }
+
     /** Unpacks JTransforms' in-place real-FFT layout into separate real and imaginary arrays. */
     private void unpack(double[] a, double[] re, double[] im) {
         int n = size;
