@@ -103,10 +103,22 @@ public final class FeatureExtractor {
         int sr = input.sampleRate();
         RateKernels k = kernels.computeIfAbsent(sr, rate -> RateKernels.build(config, rate));
 
-        ComplexMatrix stft = Stft.compute(y, config.stft());
+        // One STFT for everything. Without TONNETZ no phase is needed: power and magnitude come
+        // straight from the transform, never stored as complex values.
+        boolean needsPower = config.has(Feature.MEL) || config.has(Feature.MFCC);
+        boolean needsMagnitude = config.has(Feature.CHROMA) || config.has(Feature.CONTRAST);
+        ComplexMatrix stft = null;
+        Stft.Spectrograms spectra;
+        if (config.has(Feature.TONNETZ)) {
+            stft = Stft.compute(y, config.stft());
+            spectra = new Stft.Spectrograms(needsPower ? stft.power(2.0) : null,
+                    needsMagnitude ? stft.magnitude() : null);
+        } else {
+            spectra = Stft.powerAndMagnitude(y, config.stft());
+        }
         Map<Feature, Matrix> frames = new EnumMap<>(Feature.class);
-        if (config.has(Feature.MEL) || config.has(Feature.MFCC)) {
-            Matrix mel = k.melPower(stft);
+        if (needsPower) {
+            Matrix mel = k.melPower(spectra.power());
             if (config.has(Feature.MFCC)) {
                 frames.put(Feature.MFCC, k.mfcc(mel));
             }
@@ -114,16 +126,13 @@ public final class FeatureExtractor {
                 frames.put(Feature.MEL, mel);
             }
         }
-        if (config.has(Feature.CHROMA) || config.has(Feature.CONTRAST)) {
-            Matrix magnitude = stft.magnitude();
-            if (config.has(Feature.CHROMA)) {
-                frames.put(Feature.CHROMA, k.chroma(magnitude));
-            }
-            if (config.has(Feature.CONTRAST)) {
-                frames.put(Feature.CONTRAST, k.contrast(magnitude));
-            }
+        if (config.has(Feature.CHROMA)) {
+            frames.put(Feature.CHROMA, k.chroma(spectra.magnitude()));
         }
-        if (config.has(Feature.TONNETZ)) {
+        if (config.has(Feature.CONTRAST)) {
+            frames.put(Feature.CONTRAST, k.contrast(spectra.magnitude()));
+        }
+        if (stft != null) {
             frames.put(Feature.TONNETZ, k.tonnetz(stft, y.length));
         }
         return new FeatureResult(frames, layout, sr);

@@ -74,9 +74,9 @@ final class RateKernels {
         return new RateKernels(config, sampleRate);
     }
 
-    /** The mel power spectrogram ({@code melspectrogram(y)}) from the shared STFT. */
-    Matrix melPower(ComplexMatrix stft) {
-        return mfcc.melSpectrogram().fromStft(stft);
+    /** The mel power spectrogram ({@code melspectrogram(y)}) from the shared power spectrogram. */
+    Matrix melPower(Matrix power) {
+        return mfcc.melSpectrogram().fromSpectrogram(power);
     }
 
     /** MFCC from the mel power spectrogram: {@code power_to_db} with {@code top_db}, then the DCT. */

@@ -17,21 +17,66 @@ public final class Stft {
 
     /** The complex STFT of {@code y}. */
     public static ComplexMatrix compute(double[] y, StftConfig config) {
-        int nFft = config.nFft();
         int frames = config.frameCount(y.length);
-        int bins = config.bins();
-        double[] signal = config.center() ? config.padMode().pad(y, nFft / 2) : y;
-        double[] window = paddedWindow(config);
-
-        ComplexMatrix out = new ComplexMatrix(bins, frames);
+        ComplexMatrix out = new ComplexMatrix(config.bins(), frames);
         double[] outRe = out.re().data();
         double[] outIm = out.im().data();
+        transformBlocks(y, config, (fft, block, count, t0) ->
+                scatter(fft, block, count, outRe, outIm, config.bins(), frames, t0));
+        return out;
+    }
+
+    /**
+     * The power ({@code |X|^2}) and magnitude ({@code |X|}) spectrograms of {@code y} in one pass,
+     * without storing the complex STFT: the same numbers as {@code compute(y, config).power(2)}
+     * and {@code .magnitude()}, for callers that need no phase.
+     */
+    public static Spectrograms powerAndMagnitude(double[] y, StftConfig config) {
+        int frames = config.frameCount(y.length);
+        int bins = config.bins();
+        Matrix power = new Matrix(bins, frames);
+        Matrix magnitude = new Matrix(bins, frames);
+        double[] pw = power.data();
+        double[] mg = magnitude.data();
+        transformBlocks(y, config, (fft, block, count, t0) -> {
+            for (int k = 0; k < bins; k++) {
+                int row = k * frames + t0;
+                for (int f = 0; f < count; f++) {
+                    double re = fft.re(block[f], k);
+                    double im = fft.im(block[f], k);
+                    double p = re * re + im * im;
+                    pw[row + f] = p;
+                    mg[row + f] = Math.sqrt(p);
+                }
+            }
+        });
+        return new Spectrograms(power, magnitude);
+    }
+
+    /** A power and a magnitude spectrogram of the same STFT. */
+    public record Spectrograms(Matrix power, Matrix magnitude) {
+    }
+
+    /** Receives each block of transformed frames (packed spectra) starting at frame {@code t0}. */
+    @FunctionalInterface
+    private interface BlockSink {
+        void accept(RealFft fft, double[][] block, int count, int t0);
+    }
+
+    /**
+     * Windows and transforms the frames of {@code y} in blocks of {@link #FRAME_BLOCK}. The output
+     * is bin-major (librosa's orientation) but each FFT yields one frame: handing a block of frames
+     * to the sink lets it write each bin's values for the whole block, so that every cache line of
+     * the output is touched once per block rather than once per frame.
+     */
+    private static void transformBlocks(double[] y, StftConfig config, BlockSink sink) {
+        int nFft = config.nFft();
+        int frames = config.frameCount(y.length);
+        double[] signal = config.center() ? config.padMode().pad(y, nFft / 2) : y;
+        double[] window = paddedWindow(config);
         RealFft fft = RealFft.forSize(nFft);
         double[][] block = new double[FRAME_BLOCK][nFft];
         int hop = config.hopLength();
-        // The output is bin-major (librosa's orientation) but each FFT yields one frame: transform
-        // a block of frames, then write each bin's values for the whole block, so that every
-        // cache line of the output is touched once per block rather than once per frame.
         for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
             int count = Math.min(FRAME_BLOCK, frames - t0);
             for (int f = 0; f < count; f++) {
@@ -42,9 +87,8 @@ public final class Stft {
                 }
                 fft.forwardInPlace(frame);
             }
-            scatter(fft, block, count, outRe, outIm, bins, frames, t0);
+            sink.accept(fft, block, count, t0);
         }
-        return out;
     }
 
     /** The zero-padded analysis window, computed once per configuration (treat as read-only). */

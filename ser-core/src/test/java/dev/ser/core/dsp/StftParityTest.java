@@ -40,6 +40,17 @@ class StftParityTest {
                 Parity.FLOAT64_BAR);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stftCases")
+    void powerAndMagnitudeInOnePassEqualTheComplexPath(Case c) {
+        StftConfig config = VARIANTS.get(c.kind());
+        double[] y = REF.signal(c.signal());
+        ComplexMatrix complex = Stft.compute(y, config);
+        Stft.Spectrograms both = Stft.powerAndMagnitude(y, config);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(complex.power(2.0).data(), both.power().data(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(complex.magnitude().data(), both.magnitude().data(), 0.0);
+    }
+
     @org.junit.jupiter.api.Test
     void hopDefaultsToAQuarterOfTheWindowAsInLibrosa() {
         assertEquals(512, StftConfig.DEFAULT.hopLength());
