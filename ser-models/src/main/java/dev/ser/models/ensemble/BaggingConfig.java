@@ -1,5 +1,7 @@
 package dev.ser.models.ensemble;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +17,7 @@ import dev.ser.models.tree.Json;
  * @param seed        seed of the row draws and of the members' own seeds; default 0
  * @param threads     members trained at once; results are identical for any value; default 1
  */
-public record BaggingConfig(int nEstimators, double maxSamples, boolean bootstrap, long seed, int threads) {
+public record BaggingConfig(int nEstimators, double maxSamples, boolean bootstrap, long seed, int threads) implements HyperParameters {
 
     /** scikit-learn's defaults with seed 0 and one thread. */
     public static final BaggingConfig DEFAULT = new BaggingConfig(10, 1.0, true, 0, 1);
@@ -38,6 +40,7 @@ public record BaggingConfig(int nEstimators, double maxSamples, boolean bootstra
     }
 
     /** As JSON with scikit-learn names plus {@code seed} and {@code threads}. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("n_estimators", nEstimators);

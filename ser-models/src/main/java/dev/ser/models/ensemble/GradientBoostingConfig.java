@@ -1,5 +1,7 @@
 package dev.ser.models.ensemble;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +23,7 @@ import dev.ser.models.tree.TreeBuilder;
  * @param seed            seed of row subsampling and split feature orders; default 0
  */
 public record GradientBoostingConfig(int nEstimators, double learningRate, double subsample, int maxDepth,
-                                     int minSamplesSplit, int minSamplesLeaf, MaxFeatures maxFeatures, long seed) {
+                                     int minSamplesSplit, int minSamplesLeaf, MaxFeatures maxFeatures, long seed) implements HyperParameters {
 
     /** scikit-learn's defaults with seed 0. */
     public static final GradientBoostingConfig DEFAULT = builder().build();
@@ -63,6 +65,7 @@ public record GradientBoostingConfig(int nEstimators, double learningRate, doubl
     }
 
     /** As JSON with scikit-learn names plus {@code seed}. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("loss", "log_loss");

@@ -1,8 +1,7 @@
 package dev.ser.models.ensemble;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.models.ConfiguredTrainer;
 import dev.ser.models.FeatureTable;
-import dev.ser.models.Trainer;
 import dev.ser.models.TrainingListener;
 import dev.ser.models.tree.Presorted;
 import dev.ser.models.tree.Tree;
@@ -10,7 +9,6 @@ import dev.ser.models.tree.TreeBuilder;
 import dev.ser.models.util.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Trains a {@link GradientBoostingModel} as scikit-learn's {@code GradientBoostingClassifier} with
@@ -21,33 +19,16 @@ import java.util.Objects;
  * {@code learning_rate} times the tree to every row's score. Listeners get one event per stage
  * with the training log-loss. Deterministic for a seed.
  */
-public final class GradientBoostingTrainer implements Trainer<GradientBoostingModel> {
+public final class GradientBoostingTrainer extends ConfiguredTrainer<GradientBoostingConfig, GradientBoostingModel> {
 
     /** The model type written to model files. */
     public static final String MODEL_TYPE = "gradient_boosting";
     /** Probability floor of the prior (scikit-learn clips with float32 epsilon). */
     private static final double PRIOR_EPS = Math.ulp(1.0f);
 
-    private final GradientBoostingConfig config;
-
     /** A trainer with the given hyper-parameters. */
     public GradientBoostingTrainer(GradientBoostingConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The hyper-parameters. */
-    public GradientBoostingConfig config() {
-        return config;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public ObjectNode hyperParameters() {
-        return config.toJson();
+        super(MODEL_TYPE, config);
     }
 
     @Override

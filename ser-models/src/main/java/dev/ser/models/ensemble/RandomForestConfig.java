@@ -1,5 +1,7 @@
 package dev.ser.models.ensemble;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +21,7 @@ import dev.ser.models.tree.MaxFeatures;
  * @param seed        seed of the bootstrap samples and the split feature orders; default 0
  * @param threads     worker threads; the forest is bit-identical for any value; default 1
  */
-public record RandomForestConfig(int nEstimators, DecisionTreeConfig tree, boolean bootstrap, long seed, int threads) {
+public record RandomForestConfig(int nEstimators, DecisionTreeConfig tree, boolean bootstrap, long seed, int threads) implements HyperParameters {
 
     /** scikit-learn's defaults with seed 0 and one thread. */
     public static final RandomForestConfig DEFAULT = builder().build();
@@ -53,6 +55,7 @@ public record RandomForestConfig(int nEstimators, DecisionTreeConfig tree, boole
     }
 
     /** As JSON with scikit-learn names plus {@code seed} and {@code threads}. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("n_estimators", nEstimators);

@@ -1,8 +1,7 @@
 package dev.ser.models.ensemble;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.models.ConfiguredTrainer;
 import dev.ser.models.FeatureTable;
-import dev.ser.models.Trainer;
 import dev.ser.models.TrainingListener;
 import dev.ser.models.tree.Presorted;
 import dev.ser.models.tree.Tree;
@@ -10,7 +9,6 @@ import dev.ser.models.tree.TreeBuilder;
 import dev.ser.models.util.SplitMix64;
 import dev.ser.models.util.Workers;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,31 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * configured seed, drawn before any tree is grown, so the forest is bit-identical whatever the
  * thread count and scheduling. The training matrix is ranked once and shared by all trees.
  */
-public final class RandomForestTrainer implements Trainer<ForestModel> {
+public final class RandomForestTrainer extends ConfiguredTrainer<RandomForestConfig, ForestModel> {
 
     /** The model type written to model files. */
     public static final String MODEL_TYPE = "random_forest";
 
-    private final RandomForestConfig config;
-
     /** A trainer with the given hyper-parameters. */
     public RandomForestTrainer(RandomForestConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The hyper-parameters. */
-    public RandomForestConfig config() {
-        return config;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public ObjectNode hyperParameters() {
-        return config.toJson();
+        super(MODEL_TYPE, config);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ser.models.knn;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +14,7 @@ import dev.ser.models.tree.Json;
  * @param k       neighbours consulted ({@code n_neighbors}); default 5
  * @param weights default {@link KnnWeights#UNIFORM}
  */
-public record KnnConfig(int k, KnnWeights weights) {
+public record KnnConfig(int k, KnnWeights weights) implements HyperParameters {
 
     /** scikit-learn's defaults. */
     public static final KnnConfig DEFAULT = new KnnConfig(5, KnnWeights.UNIFORM);
@@ -32,6 +34,7 @@ public record KnnConfig(int k, KnnWeights weights) {
     }
 
     /** As JSON with scikit-learn names. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("n_neighbors", k);

@@ -1,5 +1,7 @@
 package dev.ser.models.linear;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,7 @@ import dev.ser.models.tree.Json;
  *                     is at most this; default 1e-4
  * @param fitIntercept learn a bias per class; default true
  */
-public record LogisticRegressionConfig(double c, int maxIter, double tol, boolean fitIntercept) {
+public record LogisticRegressionConfig(double c, int maxIter, double tol, boolean fitIntercept) implements HyperParameters {
 
     /** scikit-learn's defaults. */
     public static final LogisticRegressionConfig DEFAULT = new LogisticRegressionConfig(1.0, 100, 1e-4, true);
@@ -39,6 +41,7 @@ public record LogisticRegressionConfig(double c, int maxIter, double tol, boolea
     }
 
     /** As JSON with scikit-learn names. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("penalty", "l2");

@@ -1,11 +1,9 @@
 package dev.ser.models.linear;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.models.ConfiguredTrainer;
 import dev.ser.models.FeatureTable;
-import dev.ser.models.Trainer;
 import dev.ser.models.TrainingListener;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Trains a multinomial {@link LogisticRegressionModel} with L2 penalty by L-BFGS, as scikit-learn's
@@ -14,31 +12,14 @@ import java.util.Objects;
  * {@code C * n} for conditioning, which does not move its minimum. Starts from zero, so it is
  * deterministic. Listeners get one event per iteration with the scaled objective.
  */
-public final class LogisticRegressionTrainer implements Trainer<LogisticRegressionModel> {
+public final class LogisticRegressionTrainer extends ConfiguredTrainer<LogisticRegressionConfig, LogisticRegressionModel> {
 
     /** The model type written to model files. */
     public static final String MODEL_TYPE = "logistic_regression";
 
-    private final LogisticRegressionConfig config;
-
     /** A trainer with the given hyper-parameters. */
     public LogisticRegressionTrainer(LogisticRegressionConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The hyper-parameters. */
-    public LogisticRegressionConfig config() {
-        return config;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public ObjectNode hyperParameters() {
-        return config.toJson();
+        super(MODEL_TYPE, config);
     }
 
     @Override

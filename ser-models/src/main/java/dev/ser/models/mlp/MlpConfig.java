@@ -1,5 +1,7 @@
 package dev.ser.models.mlp;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -39,7 +41,7 @@ public record MlpConfig(List<Integer> hiddenLayerSizes, Activation activation, S
                         int batchSize, LearningRate learningRate, double learningRateInit, double powerT,
                         int maxIter, boolean shuffle, long seed, double tol, double momentum, boolean nesterov,
                         boolean earlyStopping, double validationFraction, double beta1, double beta2,
-                        double epsilon, int nIterNoChange, int threads) {
+                        double epsilon, int nIterNoChange, int threads) implements HyperParameters {
 
     /** scikit-learn's defaults (seed 0, one thread). */
     public static final MlpConfig DEFAULT = builder().build();
@@ -87,6 +89,7 @@ public record MlpConfig(List<Integer> hiddenLayerSizes, Activation activation, S
     }
 
     /** The configuration as JSON with scikit-learn parameter names (plus {@code seed}, {@code threads}). */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode h = o.putArray("hidden_layer_sizes");

@@ -1,8 +1,7 @@
 package dev.ser.models.mlp;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.models.ConfiguredTrainer;
 import dev.ser.models.FeatureTable;
-import dev.ser.models.Trainer;
 import dev.ser.models.TrainingListener;
 import dev.ser.models.util.SplitMix64;
 import dev.ser.models.util.Workers;
@@ -21,32 +20,15 @@ import org.slf4j.LoggerFactory;
  * rows or parameters between them, never a sum. Features should be standardised first (see
  * {@link dev.ser.models.ScaledTrainer}).
  */
-public final class MlpTrainer implements Trainer<MlpModel> {
+public final class MlpTrainer extends ConfiguredTrainer<MlpConfig, MlpModel> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlpTrainer.class);
     /** The model type written to model files. */
     public static final String MODEL_TYPE = "mlp";
 
-    private final MlpConfig config;
-
     /** A trainer with the given hyper-parameters. */
     public MlpTrainer(MlpConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /** The hyper-parameters. */
-    public MlpConfig config() {
-        return config;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public ObjectNode hyperParameters() {
-        return config.toJson();
+        super(MODEL_TYPE, config);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ser.models.svm;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +36,7 @@ import java.util.TreeMap;
  */
 public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double coef0, boolean probability,
                         double tol, double cacheSizeMb, boolean shrinking, Map<String, Double> classWeight,
-                        boolean balanced, long seed, int threads) {
+                        boolean balanced, long seed, int threads) implements HyperParameters {
 
     /** The defaults (scikit-learn's, with probability on). */
     public static final SvmConfig DEFAULT = builder().build();
@@ -82,6 +84,7 @@ public record SvmConfig(double c, Kernel kernel, Gamma gamma, int degree, double
     }
 
     /** As JSON with scikit-learn names plus {@code seed}. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("C", c);

@@ -1,10 +1,8 @@
 package dev.ser.models.svm;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.models.ConfiguredTrainer;
 import dev.ser.models.FeatureTable;
-import dev.ser.models.Trainer;
 import dev.ser.models.TrainingListener;
-import java.util.Objects;
 import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
@@ -23,32 +21,15 @@ import libsvm.svm_problem;
  * Deterministic for a seed, whatever the thread count; concurrent fits are independent (no LIBSVM
  * global state is used). Features should be standardised first.
  */
-public final class SvmTrainer implements Trainer<SvmModel> {
+public final class SvmTrainer extends ConfiguredTrainer<SvmConfig, SvmModel> {
 
     /** The model type written to model files. */
     public static final String MODEL_TYPE = "svm";
 
-    private final SvmConfig config;
-
     /** A trainer with the given hyper-parameters. */
     public SvmTrainer(SvmConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(MODEL_TYPE, config);
         Libsvm.init();
-    }
-
-    /** The hyper-parameters. */
-    public SvmConfig config() {
-        return config;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public ObjectNode hyperParameters() {
-        return config.toJson();
     }
 
     @Override

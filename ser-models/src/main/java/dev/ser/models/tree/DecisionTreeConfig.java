@@ -1,5 +1,7 @@
 package dev.ser.models.tree;
 
+import dev.ser.models.HyperParameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param seed            seed of the feature order at each split; default 0
  */
 public record DecisionTreeConfig(Criterion criterion, int maxDepth, int minSamplesSplit, int minSamplesLeaf,
-                                 MaxFeatures maxFeatures, long seed) {
+                                 MaxFeatures maxFeatures, long seed) implements HyperParameters {
 
     /** scikit-learn's defaults with seed 0. */
     public static final DecisionTreeConfig DEFAULT = builder().build();
@@ -53,6 +55,7 @@ public record DecisionTreeConfig(Criterion criterion, int maxDepth, int minSampl
     }
 
     /** As JSON with scikit-learn names ({@code max_depth} null when unlimited) plus {@code seed}. */
+    @Override
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("criterion", criterion.sklearnName());
