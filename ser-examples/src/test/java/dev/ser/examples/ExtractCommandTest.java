@@ -7,21 +7,17 @@ import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.audio.WavSampleFormat;
 import dev.ser.core.audio.WavWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExtractCommandTest {
     @TempDir
     Path dir;
     private Path clip;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliHarness cli = new CliHarness();
 
     @BeforeEach
     void writeClip() throws IOException {
@@ -33,17 +29,10 @@ class ExtractCommandTest {
         WavWriter.write(clip, AudioSignal.wrap(y, 16000), WavSampleFormat.PCM_16);
     }
 
-    private int run(String... args) {
-        CommandLine cl = SerCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
     @Test
     void csvHasAHeaderNamingEveryColumnAndOneRowPerFile() {
-        assertEquals(0, run("extract", "--format", "csv", clip.toString(), clip.toString()));
-        String[] lines = out.toString().strip().split("\\R");
+        assertEquals(0, cli.run("extract", "--format", "csv", clip.toString(), clip.toString()));
+        String[] lines = cli.out().strip().split("\\R");
         assertEquals(3, lines.length);
         String[] header = lines[0].split(",");
         assertEquals(194, header.length);
@@ -55,8 +44,8 @@ class ExtractCommandTest {
 
     @Test
     void featureSelectionAndJson() {
-        assertEquals(0, run("extract", "-f", "mel,mfcc", "--format", "json", clip.toString()));
-        String json = out.toString();
+        assertEquals(0, cli.run("extract", "-f", "mel,mfcc", "--format", "json", clip.toString()));
+        String json = cli.out();
         assertTrue(json.contains("\"mfcc_39\""), json);
         assertTrue(json.contains("\"mel_127\""), json);
         assertTrue(!json.contains("chroma"), json);
@@ -66,22 +55,22 @@ class ExtractCommandTest {
     void unreadableFilesAreReportedWithExitCodeOne() throws IOException {
         Path bad = dir.resolve("bad.wav");
         Files.writeString(bad, "not audio at all");
-        assertEquals(SerCli.EXIT_INPUT_FAILED, run("extract", clip.toString(), bad.toString()));
-        assertTrue(err.toString().contains("bad.wav"), err.toString());
-        assertTrue(out.toString().contains("tone_happy.wav"), "the good file is still reported");
-        assertTrue(!err.toString().contains("\tat "), "no stack trace without --verbose");
+        assertEquals(SerCli.EXIT_INPUT_FAILED, cli.run("extract", clip.toString(), bad.toString()));
+        assertTrue(cli.err().contains("bad.wav"), cli.err());
+        assertTrue(cli.out().contains("tone_happy.wav"), "the good file is still reported");
+        assertTrue(!cli.err().contains("\tat "), "no stack trace without --verbose");
     }
 
     @Test
     void unknownFeatureIsAUsageError() {
-        assertEquals(SerCli.EXIT_USAGE, run("extract", "-f", "loudness", clip.toString()));
-        assertTrue(err.toString().contains("unknown feature"), err.toString());
+        assertEquals(SerCli.EXIT_USAGE, cli.run("extract", "-f", "loudness", clip.toString()));
+        assertTrue(cli.err().contains("unknown feature"), cli.err());
     }
 
     @Test
     void writesToAnOutputFile() throws IOException {
         Path csv = dir.resolve("features.csv");
-        assertEquals(0, run("extract", "--format", "csv", "-o", csv.toString(), clip.toString()));
+        assertEquals(0, cli.run("extract", "--format", "csv", "-o", csv.toString(), clip.toString()));
         assertTrue(Files.readString(csv).startsWith("file,mfcc_0,"));
     }
 }

@@ -7,22 +7,18 @@ import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.audio.WavSampleFormat;
 import dev.ser.core.audio.WavWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PredictCommandTest {
     @TempDir
     Path dir;
     private Path clip;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliHarness cli = new CliHarness();
 
     @BeforeEach
     void writeClip() throws IOException {
@@ -36,29 +32,22 @@ class PredictCommandTest {
         WavWriter.write(clip, AudioSignal.wrap(y, 16000), WavSampleFormat.PCM_16);
     }
 
-    private int run(String... args) {
-        CommandLine cl = SerCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
     @Test
     void theBundledModelIsAvailableAndPredictsOneOfItsLabels() {
         assertTrue(DefaultModel.available(), "the default model must be bundled");
         List<String> labels = DefaultModel.recognizer().labels();
         assertEquals(List.of("neutral", "happy", "sad", "angry", "fear", "disgust", "surprise"), labels);
-        assertEquals(0, run("predict", clip.toString()), err.toString());
-        String first = out.toString().lines().findFirst().orElseThrow();
+        assertEquals(0, cli.run("predict", clip.toString()), cli.err());
+        String first = cli.out().lines().findFirst().orElseThrow();
         assertTrue(first.startsWith(clip + ": "), first);
         assertTrue(labels.stream().anyMatch(l -> first.contains(": " + l + " (")), first);
-        assertEquals(1 + labels.size(), out.toString().lines().count(), "one line per label: " + out);
+        assertEquals(1 + labels.size(), cli.out().lines().count(), "one line per label: " + cli.out());
     }
 
     @Test
     void jsonHasEveryProbability() {
-        assertEquals(0, run("predict", "--format", "json", clip.toString()));
-        String json = out.toString();
+        assertEquals(0, cli.run("predict", "--format", "json", clip.toString()));
+        String json = cli.out();
         for (String label : DefaultModel.recognizer().labels()) {
             assertTrue(json.contains("\"" + label + "\": "), json);
         }
@@ -69,14 +58,14 @@ class PredictCommandTest {
     void badAudioAndBadModelsAreReported() throws IOException {
         Path bad = dir.resolve("bad.flac");
         Files.writeString(bad, "fLaC but not really");
-        assertEquals(SerCli.EXIT_INPUT_FAILED, run("predict", clip.toString(), bad.toString()));
-        assertTrue(err.toString().contains("bad.flac"), err.toString());
+        assertEquals(SerCli.EXIT_INPUT_FAILED, cli.run("predict", clip.toString(), bad.toString()));
+        assertTrue(cli.err().contains("bad.flac"), cli.err());
 
         Path model = dir.resolve("garbage.ser");
         Files.writeString(model, "not a model");
-        int code = run("predict", "--model", model.toString(), clip.toString());
+        int code = cli.run("predict", "--model", model.toString(), clip.toString());
         assertEquals(SerCli.EXIT_INTERNAL, code);
-        assertTrue(err.toString().contains("garbage.ser"), err.toString());
-        assertTrue(!err.toString().contains("\tat "), "no stack trace without --verbose");
+        assertTrue(cli.err().contains("garbage.ser"), cli.err());
+        assertTrue(!cli.err().contains("\tat "), "no stack trace without --verbose");
     }
 }
