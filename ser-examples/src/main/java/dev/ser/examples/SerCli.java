@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SerCli.Version.class,
         description = "Speech emotion recognition for the JVM: features identical to librosa's, in pure Java.",
-        subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, ConvertCommand.class, PlotCommand.class,
+        subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, TrainCommand.class,
+                EvaluateCommand.class, ConvertCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ser help COMMAND' for a command's options."})
 public final class SerCli implements Runnable {

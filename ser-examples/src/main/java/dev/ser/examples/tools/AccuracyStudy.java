@@ -1,12 +1,8 @@
 package dev.ser.examples.tools;
 
-import dev.ser.datasets.Utterance;
-import dev.ser.datasets.corpus.Corpora;
-import dev.ser.datasets.extract.CorpusExtractor;
-import dev.ser.datasets.extract.ExtractionOptions;
-import dev.ser.datasets.extract.ExtractionResult;
-import dev.ser.datasets.extract.ExtractorFeatureFunction;
-import dev.ser.datasets.extract.FeatureCache;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ser.examples.CorpusTables;
+import dev.ser.examples.ModelChoice;
 import dev.ser.features.FeatureConfig;
 import dev.ser.models.Classifier;
 import dev.ser.models.FeatureTable;
@@ -26,7 +22,6 @@ import dev.ser.models.mlp.MlpTrainer;
 import dev.ser.models.tuning.GridSearch;
 import dev.ser.models.tuning.GridSearchResult;
 import dev.ser.models.tuning.MlpGrid;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,18 +105,12 @@ public final class AccuracyStudy {
         }
     }
 
-    /** The models compared; the classic recipes' settings. */
+    /** The models compared, with the classic recipes' settings ({@link ModelChoice}). */
     static List<Candidate> candidates() {
-        List<Candidate> list = new ArrayList<>();
-        list.add(new Candidate("MLP (300,)", () -> ScaledTrainer.of(new MlpTrainer(recipeMlp().build()))));
-        list.addAll(ClassicCandidates.all(SEED));
-        return list;
-    }
-
-    /** scikit-learn's MLPClassifier as the recipes configure it: (300,), alpha 0.01, batch 256, adaptive, 500 epochs. */
-    static MlpConfig.Builder recipeMlp() {
-        return MlpConfig.builder().hiddenLayerSizes(300).alpha(0.01).batchSize(256)
-                .learningRate(dev.ser.models.mlp.LearningRate.ADAPTIVE).maxIter(500).seed(SEED);
+        return List.of(
+                new Candidate("MLP (300,)", () -> ModelChoice.MLP.trainer(FeatureConfig.CLASSIC, SEED)),
+                new Candidate("SVM rbf C=10", () -> ModelChoice.SVM.trainer(FeatureConfig.CLASSIC, SEED)),
+                new Candidate("random forest 300", () -> ModelChoice.FOREST.trainer(FeatureConfig.CLASSIC, SEED)));
     }
 
     static List<Protocol> protocols(String corpus, FeatureTable t) {
@@ -146,7 +135,7 @@ public final class AccuracyStudy {
      * on the outer test fold.
      */
     static CrossValidationResult nestedGridSearch(FeatureTable t, Protocol p) {
-        List<MlpConfig> grid = MlpGrid.around(recipeMlp().build())
+        List<MlpConfig> grid = MlpGrid.around(ModelChoice.recipeMlp(SEED).build())
                 .hiddenLayerSizes(new int[] {300}, new int[] {256, 128})
                 .alpha(1e-2, 1e-1)
                 .build();
@@ -178,24 +167,7 @@ public final class AccuracyStudy {
 
     /** The classic 193-value vectors of one corpus as a model table grouped by speaker. */
     static FeatureTable load(String corpus, Path root, Path cache) throws IOException {
-        List<Utterance> utterances = Corpora.adapter(corpus).scan(root).utterances();
-        ExtractionOptions.Builder options = ExtractionOptions.builder();
-        if (cache != null) {
-            options.cache(new FeatureCache(cache));
-        }
-        ExtractionResult result = new CorpusExtractor(ExtractorFeatureFunction.of(FeatureConfig.CLASSIC), options.build())
-                .extract(utterances);
-        var rows = result.table().rows();
-        List<String> labels = rows.stream().map(u -> u.emotion().label()).distinct().sorted().toList();
-        int n = rows.size();
-        int[] y = new int[n];
-        String[] groups = new String[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = labels.indexOf(rows.get(i).emotion().label());
-            groups[i] = rows.get(i).speakerKey();
-        }
-        return new FeatureTable(result.table().values(), n, result.table().dimension(), y, labels, groups,
-                result.table().columns());
+        return CorpusTables.load(Map.of(corpus, root), null, FeatureConfig.CLASSIC, cache, 0, null).table();
     }
 
     /** Wraps a trainer factory so every fold trains a fresh trainer. */

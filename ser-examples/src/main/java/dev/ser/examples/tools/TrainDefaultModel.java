@@ -1,14 +1,8 @@
 package dev.ser.examples.tools;
 
-import dev.ser.datasets.Dataset;
 import dev.ser.datasets.Emotion;
-import dev.ser.datasets.Utterance;
-import dev.ser.datasets.corpus.Corpora;
-import dev.ser.datasets.extract.CorpusExtractor;
-import dev.ser.datasets.extract.ExtractionOptions;
-import dev.ser.datasets.extract.ExtractionResult;
-import dev.ser.datasets.extract.ExtractorFeatureFunction;
-import dev.ser.datasets.extract.FeatureCache;
+import dev.ser.examples.CorpusTables;
+import dev.ser.examples.ModelChoice;
 import dev.ser.features.FeatureConfig;
 import dev.ser.models.FeatureTable;
 import dev.ser.models.Provenance;
@@ -26,7 +20,7 @@ import dev.ser.models.mlp.MlpTrainer;
 import dev.ser.models.recognize.EmotionRecognizer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,22 +54,17 @@ public final class TrainDefaultModel {
         Path cache = args.length > 2 ? Path.of(args[2]) : null;
         FeatureConfig config = FeatureConfig.CLASSIC;
 
-        List<Dataset> parts = new ArrayList<>();
+        Map<String, Path> corpora = new LinkedHashMap<>();
         for (String corpus : List.of("ravdess", "tess", "emodb")) {
-            parts.add(Corpora.adapter(corpus).scan(data.resolve(corpus)).dataset());
+            corpora.put(corpus, data.resolve(corpus));
         }
-        Dataset dataset = Dataset.merge(parts.toArray(Dataset[]::new)).selectEmotions(LABELS);
-        ExtractionOptions.Builder options = ExtractionOptions.builder();
-        if (cache != null) {
-            options.cache(new FeatureCache(cache));
-        }
-        ExtractionResult extracted = new CorpusExtractor(ExtractorFeatureFunction.of(config), options.build())
-                .extract(dataset.utterances());
-        FeatureTable table = toTable(extracted);
+        CorpusTables.Loaded loaded = CorpusTables.load(corpora, LABELS, config, cache, 0, null);
+        FeatureTable table = loaded.table();
         System.out.printf(Locale.ROOT, "%d utterances, %d speakers, labels %s, %d skipped%n", table.rows(),
-                dataset.speakers().size(), table.labelNames(), extracted.failures().size());
+                Arrays.stream(table.groups().orElseThrow()).distinct().count(), table.labelNames(),
+                loaded.skipped().size());
 
-        ScaledTrainer<MlpModel> trainer = new ScaledTrainer<>(new MlpTrainer(AccuracyStudy.recipeMlp().build()),
+        ScaledTrainer<MlpModel> trainer = new ScaledTrainer<>(new MlpTrainer(ModelChoice.recipeMlp(42).build()),
                 EmotionRecognizer.featureConfigJson(config), true);
         CrossValidationResult cv = CrossValidator.run(trainer, table,
                 Folds.groupKFold(table.groups().orElseThrow(), 5), SplitKind.SPEAKER_INDEPENDENT,
@@ -99,16 +88,4 @@ public final class TrainDefaultModel {
         System.out.println("wrote " + out);
     }
 
-    private static FeatureTable toTable(ExtractionResult result) {
-        List<Utterance> rows = result.table().rows();
-        List<String> labels = LABELS.stream().map(Emotion::label).toList();
-        int[] y = new int[rows.size()];
-        String[] groups = new String[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            y[i] = labels.indexOf(rows.get(i).emotion().label());
-            groups[i] = rows.get(i).speakerKey();
-        }
-        return new FeatureTable(result.table().values(), rows.size(), result.table().dimension(), y, labels, groups,
-                result.table().columns());
-    }
 }
