@@ -103,21 +103,32 @@ public final class FeatureExtractor {
         int sr = input.sampleRate();
         RateKernels k = kernels.computeIfAbsent(sr, rate -> RateKernels.build(config, rate));
 
-        // One STFT for everything. Without TONNETZ no phase is needed: power and magnitude come
-        // straight from the transform, never stored as complex values.
+        // One STFT for everything: its complex values only when TONNETZ needs the phase.
+        ComplexMatrix stft = config.has(Feature.TONNETZ) ? Stft.compute(y, config.stft()) : null;
+        Map<Feature, Matrix> frames = new EnumMap<>(Feature.class);
+        addSpectralFeatures(spectrograms(y, stft), k, frames);
+        if (stft != null) {
+            frames.put(Feature.TONNETZ, k.tonnetz(stft, y.length));
+        }
+        return new FeatureResult(frames, layout, sr);
+    }
+
+    /**
+     * The power and magnitude spectrograms the configured features need: from the complex STFT
+     * when there is one, otherwise straight from the transform without storing complex values.
+     */
+    private Stft.Spectrograms spectrograms(double[] y, ComplexMatrix stft) {
         boolean needsPower = config.has(Feature.MEL) || config.has(Feature.MFCC);
         boolean needsMagnitude = config.has(Feature.CHROMA) || config.has(Feature.CONTRAST);
-        ComplexMatrix stft = null;
-        Stft.Spectrograms spectra;
-        if (config.has(Feature.TONNETZ)) {
-            stft = Stft.compute(y, config.stft());
-            spectra = new Stft.Spectrograms(needsPower ? stft.power(2.0) : null,
-                    needsMagnitude ? stft.magnitude() : null);
-        } else {
-            spectra = Stft.powerAndMagnitude(y, config.stft());
+        if (stft == null) {
+            return needsPower || needsMagnitude ? Stft.powerAndMagnitude(y, config.stft()) : null;
         }
-        Map<Feature, Matrix> frames = new EnumMap<>(Feature.class);
-        if (needsPower) {
+        return new Stft.Spectrograms(needsPower ? stft.power(2.0) : null, needsMagnitude ? stft.magnitude() : null);
+    }
+
+    /** MEL and MFCC from the power spectrogram, CHROMA and CONTRAST from the magnitude. */
+    private void addSpectralFeatures(Stft.Spectrograms spectra, RateKernels k, Map<Feature, Matrix> frames) {
+        if (config.has(Feature.MEL) || config.has(Feature.MFCC)) {
             Matrix mel = k.melPower(spectra.power());
             if (config.has(Feature.MFCC)) {
                 frames.put(Feature.MFCC, k.mfcc(mel));
@@ -132,10 +143,6 @@ public final class FeatureExtractor {
         if (config.has(Feature.CONTRAST)) {
             frames.put(Feature.CONTRAST, k.contrast(spectra.magnitude()));
         }
-        if (stft != null) {
-            frames.put(Feature.TONNETZ, k.tonnetz(stft, y.length));
-        }
-        return new FeatureResult(frames, layout, sr);
     }
 
     private AudioSignal atTargetRate(AudioSignal signal) {
