@@ -44,12 +44,12 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Output sample rate in Hz; 0 keeps each file's rate. Default: ${DEFAULT-VALUE}.")
     int sampleRate;
 
-    @Option(names = "--quality", paramLabel = "Q", defaultValue = "HQ", converter = QualityConverter.class,
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "HQ",
             description = "Resampler: hq (band-limited, stands in for librosa's soxr_hq) or polyphase"
                     + " (scipy's resample_poly). Default: hq.")
     Quality quality;
 
-    @Option(names = "--encoding", paramLabel = "E", defaultValue = "PCM16", converter = EncodingConverter.class,
+    @Option(names = "--encoding", paramLabel = "E", defaultValue = "PCM16",
             description = "Sample encoding: pcm16 or float32. Default: pcm16.")
     Encoding encoding;
 
@@ -105,19 +105,4 @@ final class ConvertCommand implements Callable<Integer> {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** Case-insensitive quality names. */
-    static final class QualityConverter implements CommandLine.ITypeConverter<Quality> {
-        @Override
-        public Quality convert(String value) {
-            return Quality.valueOf(value.toUpperCase(Locale.ROOT));
-        }
-    }
-
-    /** Case-insensitive encoding names. */
-    static final class EncodingConverter implements CommandLine.ITypeConverter<Encoding> {
-        @Override
-        public Encoding convert(String value) {
-            return Encoding.valueOf(value.toUpperCase(Locale.ROOT));
-        }
-    }
 }

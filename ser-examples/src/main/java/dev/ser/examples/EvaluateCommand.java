@@ -38,11 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
     CorpusOptions corpus;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "mlp",
-            converter = TrainCommand.ModelConverter.class,
             description = "mlp (default), svm or forest, with the classic scikit-learn recipes' settings.")
     ModelChoice model;
 
-    @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", defaultValue = "speakers", converter = SplitConverter.class,
+    @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", defaultValue = "speakers",
             description = "speakers: k folds grouped by speaker (default); loso: leave one speaker out;"
                     + " random: stratified k folds, speaker-dependent.")
     Split split;
@@ -94,13 +93,5 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println("wrote " + confusionPng);
         }
         return loaded.skipped().isEmpty() ? 0 : SerCli.EXIT_INPUT_FAILED;
-    }
-
-    /** Case-insensitive split names. */
-    static final class SplitConverter implements CommandLine.ITypeConverter<Split> {
-        @Override
-        public Split convert(String value) {
-            return Split.valueOf(value.toUpperCase(Locale.ROOT));
-        }
     }
 }

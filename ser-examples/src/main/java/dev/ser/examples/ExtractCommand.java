@@ -38,8 +38,7 @@ final class ExtractCommand implements Callable<Integer> {
     List<String> features;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "TABLE",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-            converter = FormatConverter.class)
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--sample-rate", paramLabel = "HZ", defaultValue = "0",
@@ -157,13 +156,5 @@ final class ExtractCommand implements Callable<Integer> {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** Case-insensitive format names. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Format.valueOf(value.toUpperCase(Locale.ROOT));
-        }
     }
 }

@@ -33,8 +33,7 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "TABLE",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-            converter = FormatConverter.class)
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @CommandLine.Spec
@@ -88,13 +87,5 @@ final class PredictCommand implements Callable<Integer> {
 
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Case-insensitive format names. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Format.valueOf(value.toUpperCase(Locale.ROOT));
-        }
     }
 }

@@ -41,6 +41,7 @@ public final class SerCli implements Runnable {
     /** Builds the command line with our error handling. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SerCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose") || parseResult.subcommand() != null
                     && parseResult.subcommand().hasMatchedOption("--verbose");

@@ -26,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpus;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "mlp", converter = ModelConverter.class,
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "mlp",
             description = "mlp (default), svm or forest, with the classic scikit-learn recipes' settings.")
     ModelChoice model;
 
@@ -48,13 +48,5 @@ final class TrainCommand implements Callable<Integer> {
                 loaded.table().rows(), String.join(", ", loaded.table().labelNames()),
                 (System.nanoTime() - start) / 1e9, output);
         return loaded.skipped().isEmpty() ? 0 : SerCli.EXIT_INPUT_FAILED;
-    }
-
-    /** Case-insensitive model names. */
-    static final class ModelConverter implements CommandLine.ITypeConverter<ModelChoice> {
-        @Override
-        public ModelChoice convert(String value) {
-            return ModelChoice.parse(value);
-        }
     }
 }
