@@ -13,7 +13,6 @@ import dev.ser.models.svm.Gamma;
 import dev.ser.models.svm.Kernel;
 import dev.ser.models.svm.SvmConfig;
 import dev.ser.models.svm.SvmTrainer;
-import java.util.Locale;
 
 /**
  * The models the command line trains, each with the settings of the classic scikit-learn recipes,
@@ -43,10 +42,5 @@ public enum ModelChoice {
             case FOREST -> new ScaledTrainer<>(new RandomForestTrainer(RandomForestConfig.builder().nEstimators(300)
                     .seed(seed).threads(Runtime.getRuntime().availableProcessors()).build()), features, true);
         };
-    }
-
-    /** Parses {@code mlp}, {@code svm} or {@code forest}, case-insensitively. */
-    public static ModelChoice parse(String text) {
-        return valueOf(text.toUpperCase(Locale.ROOT));
     }
 }
