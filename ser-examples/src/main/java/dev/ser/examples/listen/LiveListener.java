@@ -4,6 +4,7 @@ package dev.ser.examples.listen;
  * Receives what a {@link LiveRecognizer} finds. Called on its classification thread, one call at a
  * time, results in stream order.
  */
+@FunctionalInterface
 public interface LiveListener {
     /** A segment was classified. */
     void onResult(LiveResult result);

@@ -144,7 +144,8 @@ public final class MicrophoneSource implements AudioSource {
         int got = line.read(bytes, 0, want);
         int frames = got / frameBytes;
         if (frames == 0) {
-            return line.isOpen() ? 0 : -1;
+            // The line only returns short when it was stopped, flushed or closed: the stream is over.
+            return -1;
         }
         decoder.decode(bytes, frames, buffer);
         return frames;
