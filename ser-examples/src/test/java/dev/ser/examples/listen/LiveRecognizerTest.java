@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ser.core.audio.AudioSignal;
+import dev.ser.core.audio.WavSampleFormat;
+import dev.ser.core.audio.WavWriter;
 import dev.ser.examples.DefaultModel;
 import dev.ser.models.recognize.EmotionRecognizer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveRecognizerTest {
     /** Two 0.8 s voiced bursts in quiet noise. */
@@ -40,11 +44,16 @@ class LiveRecognizerTest {
         }
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void twoUtterancesGiveTwoEventsInOrder() throws Exception {
         EmotionRecognizer model = DefaultModel.recognizer();
         Recorder rec = new Recorder();
-        FileSource source = new FileSource(AudioSignal.wrap(twoBursts(), SR), false);
+        Path wav = dir.resolve("two.wav");
+        WavWriter.write(wav, AudioSignal.wrap(twoBursts(), SR), WavSampleFormat.PCM_16);
+        FileSource source = FileSource.open(wav, false);
         try (LiveRecognizer live = new LiveRecognizer(source, model, new Segmentation.Vad(VadConfig.defaults()), rec)) {
             live.run();
             assertEquals(0, live.dropped());
