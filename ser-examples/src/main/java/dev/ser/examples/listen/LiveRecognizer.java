@@ -42,7 +42,7 @@ public final class LiveRecognizer implements AutoCloseable {
     private final Thread capture;
     private final Thread worker;
     private volatile boolean stopRequested;
-    private boolean started;
+    private volatile boolean started;
 
     /**
      * @param source       where the audio comes from (closed by {@link #close()})

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import javax.sound.sampled.AudioFormat;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,23 @@ class MicrophoneSourceTest {
         assumeFalse(MicrophoneSource.available(), "this machine has a capture device");
         NoCaptureDeviceException e = assertThrows(NoCaptureDeviceException.class, MicrophoneSource::open);
         assertTrue(e.getMessage().contains("capture device") || e.getMessage().contains("microphone"), e.getMessage());
+    }
+
+    @Test
+    void withACaptureDeviceItOpensReadsAndClosesOrFailsTyped() throws Exception {
+        assumeTrue(MicrophoneSource.available(), "no capture device on this machine");
+        try (MicrophoneSource mic = MicrophoneSource.open()) {
+            assertTrue(mic.sampleRate() > 0);
+            double[] buf = new double[160];
+            int n = mic.read(buf);
+            assertTrue(n > 0 && n <= buf.length, "read " + n);
+            for (int i = 0; i < n; i++) {
+                assertTrue(buf[i] >= -1 && buf[i] <= 1, "sample in [-1, 1]");
+            }
+        } catch (NoCaptureDeviceException busy) {
+            // A device that exists but is busy or unusable must fail with the typed error, as it did.
+            assertTrue(busy.getMessage().contains("microphone") || busy.getMessage().contains("capture"));
+        }
     }
 
     @Test
