@@ -1,5 +1,6 @@
 package dev.ser.examples;
 
+import dev.ser.examples.listen.ListenCommand;
 import dev.ser.examples.plot.PlotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
         versionProvider = SerCli.Version.class,
         description = "Speech emotion recognition for the JVM: features identical to librosa's, in pure Java.",
         subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, TrainCommand.class,
-                EvaluateCommand.class, ConvertCommand.class, PlotCommand.class,
+                EvaluateCommand.class, ConvertCommand.class, PlotCommand.class, ListenCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ser help COMMAND' for a command's options."})
 public final class SerCli implements Runnable {
