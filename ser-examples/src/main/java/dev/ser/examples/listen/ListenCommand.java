@@ -50,8 +50,7 @@ public final class ListenCommand implements Callable<Integer> {
     double thresholdDb;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "TABLE",
-            description = "Output format: table or json (one JSON object per line). Default: table.",
-            converter = FormatConverter.class)
+            description = "Output format: table or json (one JSON object per line). Default: table.")
     Format format;
 
     @CommandLine.Spec
@@ -174,14 +173,6 @@ public final class ListenCommand implements Callable<Integer> {
 
         private static String quote(String s) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-    }
-
-    /** Case-insensitive format names. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Format.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 }
