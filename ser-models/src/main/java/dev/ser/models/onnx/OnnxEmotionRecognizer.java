@@ -1,5 +1,6 @@
 package dev.ser.models.onnx;
 
+import dev.ser.models.recognize.Prediction;
 import dev.ser.core.audio.AudioSignal;
 import dev.ser.core.resample.ResampleOptions;
 import dev.ser.core.resample.Resampler;
@@ -15,8 +16,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (OnnxEmotionRecognizer ser = OnnxEmotionRecognizer.open(Path.of("model.onnx"))) {
- *     EmotionPrediction p = ser.recognize(Path.of("speech.flac"));
- *     System.out.println(p.label() + " " + p.asMap());
+ *     Prediction p = ser.recognize(Path.of("speech.flac"));
+ *     System.out.println(p.label() + " " + p.probabilities());
  * }
  * }</pre>
  *
@@ -53,7 +54,7 @@ public final class OnnxEmotionRecognizer implements AutoCloseable {
      *
      * @throws IOException if the file cannot be read or decoded
      */
-    public EmotionPrediction recognize(Path audio) throws IOException {
+    public Prediction recognize(Path audio) throws IOException {
         AudioSignal signal = FeatureExtractor.loadAudio(audio, 0);
         try {
             return recognize(signal);
@@ -63,7 +64,7 @@ public final class OnnxEmotionRecognizer implements AutoCloseable {
     }
 
     /** Recognises the emotion in a mono signal at any sample rate. */
-    public EmotionPrediction recognize(AudioSignal signal) {
+    public Prediction recognize(AudioSignal signal) {
         ModelContract c = classifier.contract();
         double[] p;
         if (c.inputKind() == InputKind.WAVEFORM) {
@@ -71,7 +72,7 @@ public final class OnnxEmotionRecognizer implements AutoCloseable {
         } else {
             p = classifier.predictFeatures(extractor.extract(atContractRate(signal, c)));
         }
-        return new EmotionPrediction(c.labels(), p);
+        return Prediction.of(c.labels(), p);
     }
 
     private static AudioSignal atContractRate(AudioSignal signal, ModelContract c) {

@@ -38,6 +38,16 @@ public record Prediction(String label, Map<String, Double> probabilities) {
         return new Prediction(labels.get(best), map);
     }
 
+    /** The labels, in the model's order. */
+    public List<String> labels() {
+        return List.copyOf(probabilities.keySet());
+    }
+
+    /** The probabilities as an array, in the model's label order. */
+    public double[] values() {
+        return probabilities.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** The probability of the predicted label. */
     public double confidence() {
         return probabilities.get(label);

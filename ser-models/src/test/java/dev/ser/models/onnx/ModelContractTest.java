@@ -1,5 +1,6 @@
 package dev.ser.models.onnx;
 
+import dev.ser.models.recognize.Prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,14 +86,12 @@ class ModelContractTest {
 
     @Test
     void predictionHelpers() {
-        EmotionPrediction p = new EmotionPrediction(List.of("a", "b", "c"), new double[] {0.2, 0.5, 0.3});
+        Prediction p = Prediction.of(List.of("a", "b", "c"), new double[] {0.2, 0.5, 0.3});
         assertEquals("b", p.label());
-        assertEquals(1, p.index());
         assertEquals(0.5, p.confidence());
-        assertEquals(0.3, p.probability("c"));
-        assertEquals(List.of("b", "c", "a"), p.ranked());
-        assertEquals(List.of("a", "b", "c"), List.copyOf(p.asMap().keySet()));
-        assertThrows(IllegalArgumentException.class, () -> p.probability("z"));
-        assertThrows(IllegalArgumentException.class, () -> new EmotionPrediction(List.of("a"), new double[2]));
+        assertEquals(0.3, p.probabilities().get("c"));
+        assertEquals(List.of("b", "c", "a"), p.ranking());
+        assertEquals(List.of("a", "b", "c"), p.labels());
+        assertThrows(IllegalArgumentException.class, () -> Prediction.of(List.of("a"), new double[2]));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ser.models.onnx;
 
+import dev.ser.models.recognize.Prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,10 +127,10 @@ class OnnxAgreementTest {
         return new AudioSignal(REF.signal(signal), REF.signalInfo(signal).sampleRate());
     }
 
-    private void check(String model, String expectedModel, String caseName, EmotionPrediction actual) {
+    private void check(String model, String expectedModel, String caseName, Prediction actual) {
         JsonNode e = OnnxFixtures.expectedCase(expectedModel, caseName);
         double[] want = OnnxFixtures.probabilities(e);
-        double[] got = actual.probabilities();
+        double[] got = actual.values();
         assertEquals(want.length, got.length, model + "/" + caseName + ": class count");
         double err = 0;
         double sum = 0;
@@ -141,6 +142,6 @@ class OnnxAgreementTest {
         assertEquals(1.0, sum, 1e-6, model + "/" + caseName + ": probabilities sum to 1");
         assertEquals(e.get("label").asText(), actual.label(), model + "/" + caseName + ": predicted label");
         assertTrue(err <= BAR, model + "/" + caseName + ": max |p_java - p_python| = " + err + " > " + BAR
-                + "; java " + actual.asMap() + ", python " + e.get("probabilities"));
+                + "; java " + actual.probabilities() + ", python " + e.get("probabilities"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ser.models.onnx;
 
+import dev.ser.models.recognize.Prediction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,20 +31,20 @@ class OnnxEmotionRecognizerTest {
         assertEquals(16000, native16k.sampleRate());
         try (OnnxEmotionRecognizer r = new OnnxEmotionRecognizer(
                 OnnxClassifier.load(OnnxFixtures.model("pooled_mlp.onnx"), at22k, OnnxOptions.DEFAULT))) {
-            EmotionPrediction p = r.recognize(clip());
+            Prediction p = r.recognize(clip());
             double[] y = Resampler.resample(native16k.samplesView(), 16000, 22050,
                     ResampleOptions.builder().mode(ResampleMode.POLYPHASE).build());
             double[] expected = r.classifier().predictFeatures(
                     FeatureExtractor.create(at22k.extractorConfig()).extract(AudioSignal.wrap(y, 22050)));
-            assertArrayEquals(expected, p.probabilities(), 0.0);
+            assertArrayEquals(expected, p.values(), 0.0);
         }
     }
 
     @Test
     void waveformModelsTakeFilesToo() throws IOException {
         try (OnnxEmotionRecognizer r = OnnxEmotionRecognizer.open(OnnxFixtures.model("waveform_conv.onnx"))) {
-            EmotionPrediction fromFile = r.recognize(clip());
-            EmotionPrediction fromSignal = r.recognize(FeatureExtractor.loadAudio(clip(), 0));
+            Prediction fromFile = r.recognize(clip());
+            Prediction fromSignal = r.recognize(FeatureExtractor.loadAudio(clip(), 0));
             assertEquals(fromFile, fromSignal);
             assertEquals(r.classifier().labels(), fromFile.labels());
         }
