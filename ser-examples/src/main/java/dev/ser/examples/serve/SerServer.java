@@ -256,26 +256,33 @@ public final class SerServer implements AutoCloseable {
             ex.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             throw new HttpError(503, "all " + config.maxConcurrent() + " prediction slots are busy; retry later");
         }
+        ObjectNode result;
         try {
             beforePredict.run();
-            ByteArrayOutputStream body = readBody(ex);
-            byte[] bytes = body.toByteArray();
-            String name = "upload";
-            if (multipart) {
-                String boundary = Multipart.boundary(ex.getRequestHeaders().getFirst("Content-Type"));
-                Multipart.Part part = Multipart.find(bytes, bytes.length, boundary, "file");
-                if (part.fileName() != null && !part.fileName().isBlank()) {
-                    name = part.fileName();
-                }
-                bytes = part.bytes();
-            }
-            if (bytes.length == 0) {
-                throw new HttpError(400, "the uploaded file is empty");
-            }
-            sendJson(ex, 200, recognize(bytes, name));
+            result = decodeAndRecognize(ex, multipart);
         } finally {
+            // Free the slot before answering: a slow reader holds a thread, not a prediction slot, and a
+            // client that has its answer finds the slot free for its next request.
             slots.release();
         }
+        sendJson(ex, 200, result);
+    }
+
+    private ObjectNode decodeAndRecognize(HttpExchange ex, boolean multipart) throws IOException, HttpError {
+        byte[] bytes = readBody(ex).toByteArray();
+        String name = "upload";
+        if (multipart) {
+            String boundary = Multipart.boundary(ex.getRequestHeaders().getFirst("Content-Type"));
+            Multipart.Part part = Multipart.find(bytes, bytes.length, boundary, "file");
+            if (part.fileName() != null && !part.fileName().isBlank()) {
+                name = part.fileName();
+            }
+            bytes = part.bytes();
+        }
+        if (bytes.length == 0) {
+            throw new HttpError(400, "the uploaded file is empty");
+        }
+        return recognize(bytes, name);
     }
 
     private ObjectNode recognize(byte[] audio, String name) throws HttpError, IOException {
