@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop load client for {@code POST /predict} (not a test; run by hand):
  * {@code java -cp ... dev.ser.examples.serve.LoadRun URL FILE THREADS SECONDS}. Each thread sends the
- * file as raw audio, waits for the answer and sends again; prints throughput and latency percentiles.
+ * file as raw audio, waits for the answer and sends again (10 ms after a 503); prints throughput and latency percentiles.
  */
 public final class LoadRun {
     private LoadRun() {
@@ -45,6 +45,7 @@ public final class LoadRun {
                             latencies[id][counts[id]++] = System.nanoTime() - start;
                         } else if (r.statusCode() == 503) {
                             refused.incrementAndGet();
+                            Thread.sleep(10); // back off a little instead of spinning on refusals
                         } else {
                             failed.incrementAndGet();
                         }
