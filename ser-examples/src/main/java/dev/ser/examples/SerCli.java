@@ -2,6 +2,7 @@ package dev.ser.examples;
 
 import dev.ser.examples.listen.ListenCommand;
 import dev.ser.examples.plot.PlotCommand;
+import dev.ser.examples.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         versionProvider = SerCli.Version.class,
         description = "Speech emotion recognition for the JVM: features identical to librosa's, in pure Java.",
         subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, TrainCommand.class,
-                EvaluateCommand.class, ConvertCommand.class, PlotCommand.class, ListenCommand.class,
+                EvaluateCommand.class, ConvertCommand.class, PlotCommand.class, ListenCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ser help COMMAND' for a command's options."})
 public final class SerCli implements Runnable {
