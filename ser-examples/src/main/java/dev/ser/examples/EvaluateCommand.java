@@ -7,7 +7,6 @@ import dev.ser.models.FeatureTable;
 import dev.ser.models.eval.CrossValidationResult;
 import dev.ser.models.eval.CrossValidator;
 import dev.ser.models.eval.Fold;
-import dev.ser.models.eval.Folds;
 import dev.ser.models.eval.SplitKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,22 +31,15 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class EvaluateCommand implements Callable<Integer> {
-    enum Split { SPEAKERS, LOSO, RANDOM }
-
     @Mixin
     CorpusOptions corpus;
+
+    @Mixin
+    SplitOptions splits;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "mlp",
             description = "mlp (default), svm or forest, with the classic scikit-learn recipes' settings.")
     ModelChoice model;
-
-    @Option(names = {"-s", "--split"}, paramLabel = "SPLIT", defaultValue = "speakers",
-            description = "speakers: k folds grouped by speaker (default); loso: leave one speaker out;"
-                    + " random: stratified k folds, speaker-dependent.")
-    Split split;
-
-    @Option(names = {"-k", "--folds"}, paramLabel = "K", defaultValue = "5", description = "Folds. Default: ${DEFAULT-VALUE}.")
-    int folds;
 
     @Option(names = "--confusion-png", paramLabel = "FILE", description = "Also draw the pooled confusion matrix as a PNG.")
     Path confusionPng;
@@ -57,33 +49,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (folds < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2, got " + folds);
-        }
         PrintWriter out = spec.commandLine().getOut();
         FeatureConfig config = FeatureConfig.CLASSIC;
         CorpusTables.Loaded loaded = corpus.load(config, spec.commandLine().getErr());
         FeatureTable table = loaded.table();
-        String[] groups = table.groups().orElseThrow();
-        long speakers = java.util.Arrays.stream(groups).distinct().count();
-        List<Fold> foldList = switch (split) {
-            case SPEAKERS -> {
-                if (speakers < folds) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "only " + speakers
-                            + " speakers: too few for " + folds + " speaker folds (use --folds or --split loso)");
-                }
-                yield Folds.groupKFold(groups, folds);
-            }
-            case LOSO -> Folds.leaveOneGroupOut(groups);
-            case RANDOM -> Folds.stratifiedKFold(table.labels(), folds, corpus.seed);
-        };
-        SplitKind kind = split == Split.RANDOM ? SplitKind.SPEAKER_DEPENDENT : SplitKind.SPEAKER_INDEPENDENT;
+        List<Fold> foldList = splits.folds(table, corpus.seed, spec.commandLine());
+        SplitKind kind = splits.kind();
+        long speakers = java.util.Arrays.stream(table.groups().orElseThrow()).distinct().count();
         long start = System.nanoTime();
         CrossValidationResult cv = CrossValidator.run(model.trainer(config, corpus.seed), table, foldList, kind,
                 Math.min(corpus.threadCount(), foldList.size()));
         out.printf(Locale.ROOT, "%s on %d utterances, %d speakers, labels %s; %s (%.1f s)%n",
                 model.name().toLowerCase(Locale.ROOT), table.rows(), speakers, table.labelNames(),
-                kind == SplitKind.SPEAKER_INDEPENDENT ? "speaker-independent" : "SPEAKER-DEPENDENT (speakers shared)",
+                splits.describe(),
                 (System.nanoTime() - start) / 1e9);
         out.println(cv.toTable());
         out.println("Pooled confusion matrix (rows true, columns predicted):");

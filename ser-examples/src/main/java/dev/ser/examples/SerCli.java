@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         versionProvider = SerCli.Version.class,
         description = "Speech emotion recognition for the JVM: features identical to librosa's, in pure Java.",
         subcommands = {PredictCommand.class, ExtractCommand.class, CorpusExtractCommand.class, TrainCommand.class,
-                EvaluateCommand.class, ConvertCommand.class, PlotCommand.class, ListenCommand.class, ServeCommand.class,
+                EvaluateCommand.class, GridSearchCommand.class, ConvertCommand.class, PlotCommand.class, ListenCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'ser help COMMAND' for a command's options."})
 public final class SerCli implements Runnable {

@@ -79,6 +79,23 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void gridSearchReportsEveryConfigurationAndTheBest() {
+        assertEquals(0, cli.run("grid-search", "custom=" + corpus, "-m", "svm", "--c", "1,10", "--gamma", "scale,auto",
+                "-k", "2"), cli.err());
+        String out = cli.out();
+        assertTrue(out.contains("grid search: 4 candidates, selected by UAR"), out);
+        assertTrue(out.contains("speaker-independent"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("* ")), "the best row is marked: " + out);
+        assertTrue(out.contains("best: "), out);
+
+        assertEquals(0, cli.run("grid-search", "custom=" + corpus, "--hidden", "8,4x4", "--alpha", "0.01", "-s", "loso"),
+                cli.err());
+        assertTrue(cli.out().contains("grid search: 2 candidates"), cli.out());
+        assertEquals(SerCli.EXIT_USAGE, cli.run("grid-search", "custom=" + corpus, "--hidden", "eight"));
+        assertEquals(SerCli.EXIT_USAGE, cli.run("grid-search", "custom=" + corpus, "-m", "forest"));
+    }
+
+    @Test
     void tooFewSpeakersForTheFoldsIsAUsageError() {
         assertEquals(SerCli.EXIT_USAGE, cli.run("evaluate", "custom=" + corpus, "-m", "forest", "-k", "5"));
         assertTrue(cli.err().contains("only 4 speakers"), cli.err());
