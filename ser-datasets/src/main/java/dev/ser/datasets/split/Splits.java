@@ -69,7 +69,9 @@ public final class Splits {
         }
         ClassCounts counts = new ClassCounts(data, bySpeaker);
         List<String> speakers = new ArrayList<>(bySpeaker.keySet());
-        double target = data.size() * testFraction;
+        // data.size() * testFraction carries rounding error (7 * 0.1 / 0.1 may be 7.000000000000001):
+        // a target within 1e-9 utterances of a whole number counts as that number
+        double target = data.size() * testFraction - 1e-9;
         Random rnd = new Random(seed);
         List<String> best = null;
         double bestScore = Double.POSITIVE_INFINITY;

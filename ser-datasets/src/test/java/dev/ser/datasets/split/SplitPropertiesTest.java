@@ -162,4 +162,10 @@ class SplitPropertiesTest {
         int expected = Math.min(speakers - 1, Math.max(1, (int) Math.ceil(target / perSpeaker - 1e-9)));
         assertEquals(expected, testSpeakers, "target " + target);
     }
+
+    @net.jqwik.api.Example
+    void aTargetWithRoundingErrorIsNotOvershot() {
+        // 25 speakers of one utterance at fraction 0.28: 25 * 0.28 = 7.000000000000001 must mean 7 speakers
+        holdoutSizeIsWithinOneSpeakerOfTheTarget(1L, 25, 1, 0.28);
+    }
 }
