@@ -1,6 +1,7 @@
 package dev.ser.models.ensemble;
 
 import dev.ser.models.Classifier;
+import dev.ser.models.ConfiguredModel;
 import java.util.List;
 
 /**
@@ -8,24 +9,16 @@ import java.util.List;
  * {@code BaggingClassifier.predict_proba} for members with probabilities). Immutable when its
  * members are.
  */
-public final class BaggingModel implements Classifier {
+public final class BaggingModel extends ConfiguredModel<BaggingConfig> {
 
-    private final List<String> labels;
-    private final int numFeatures;
     private final List<Classifier> members;
-    private final BaggingConfig config;
 
     /**
      * @throws IllegalArgumentException when there are no members or they disagree on labels or features
      */
     public BaggingModel(List<? extends Classifier> members, BaggingConfig config) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("a bagging ensemble needs at least one member");
-        }
+        super(first(members).labels(), first(members).numFeatures(), config);
         this.members = List.copyOf(members);
-        this.labels = this.members.get(0).labels();
-        this.numFeatures = this.members.get(0).numFeatures();
-        this.config = java.util.Objects.requireNonNull(config, "config");
         for (Classifier m : this.members) {
             if (!m.labels().equals(labels) || m.numFeatures() != numFeatures) {
                 throw new IllegalArgumentException("bagging members disagree on labels or feature count");
@@ -33,24 +26,16 @@ public final class BaggingModel implements Classifier {
         }
     }
 
+    private static Classifier first(List<? extends Classifier> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a bagging ensemble needs at least one member");
+        }
+        return members.get(0);
+    }
+
     /** The members. */
     public List<Classifier> members() {
         return members;
-    }
-
-    /** The hyper-parameters. */
-    public BaggingConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> labels() {
-        return labels;
-    }
-
-    @Override
-    public int numFeatures() {
-        return numFeatures;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ser.models.ensemble;
 
 import dev.ser.models.Classifier;
+import dev.ser.models.ConfiguredModel;
 import dev.ser.models.tree.Tree;
 import dev.ser.models.tree.TreeChecks;
 import java.util.List;
@@ -9,22 +10,17 @@ import java.util.List;
  * A fitted random forest: the probabilities of a sample are the mean over trees of the class
  * fractions in its leaf (scikit-learn's {@code RandomForestClassifier.predict_proba}). Immutable.
  */
-public final class ForestModel implements Classifier {
+public final class ForestModel extends ConfiguredModel<RandomForestConfig> {
 
-    private final List<String> labels;
-    private final int numFeatures;
     private final List<Tree> trees;
-    private final RandomForestConfig config;
 
     /**
      * @throws IllegalArgumentException when a tree's outputs differ from the label count or its
      *                                  leaves are not probability distributions
      */
     public ForestModel(List<String> labels, int numFeatures, List<Tree> trees, RandomForestConfig config) {
-        this.labels = List.copyOf(labels);
-        this.numFeatures = numFeatures;
+        super(labels, numFeatures, config);
         this.trees = List.copyOf(trees);
-        this.config = java.util.Objects.requireNonNull(config, "config");
         if (trees.isEmpty()) {
             throw new IllegalArgumentException("a forest needs at least one tree");
         }
@@ -40,21 +36,6 @@ public final class ForestModel implements Classifier {
     /** The trees. */
     public List<Tree> trees() {
         return trees;
-    }
-
-    /** The hyper-parameters it was trained with. */
-    public RandomForestConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> labels() {
-        return labels;
-    }
-
-    @Override
-    public int numFeatures() {
-        return numFeatures;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.ser.models.ensemble;
 
-import dev.ser.models.Classifier;
+import dev.ser.models.ConfiguredModel;
 import dev.ser.models.tree.Tree;
 import dev.ser.models.tree.TreeChecks;
 import java.util.List;
@@ -11,13 +11,10 @@ import java.util.List;
  * the scores, or for two classes (one tree per stage, as scikit-learn) the logistic of the single
  * score for the second class. Immutable.
  */
-public final class GradientBoostingModel implements Classifier {
+public final class GradientBoostingModel extends ConfiguredModel<GradientBoostingConfig> {
 
-    private final List<String> labels;
-    private final int numFeatures;
     private final double[] init;
     private final List<Tree> trees;
-    private final GradientBoostingConfig config;
 
     /**
      * @param init  initial raw score per tree column ({@link #treesPerStage(int)} values)
@@ -25,11 +22,9 @@ public final class GradientBoostingModel implements Classifier {
      */
     public GradientBoostingModel(List<String> labels, int numFeatures, double[] init, List<Tree> trees,
                                  GradientBoostingConfig config) {
-        this.labels = List.copyOf(labels);
-        this.numFeatures = numFeatures;
+        super(labels, numFeatures, config);
         this.init = init.clone();
         this.trees = List.copyOf(trees);
-        this.config = java.util.Objects.requireNonNull(config, "config");
         if (labels.size() < 2) {
             throw new IllegalArgumentException("gradient boosting needs at least two classes");
         }
@@ -65,21 +60,6 @@ public final class GradientBoostingModel implements Classifier {
     /** The trees, stage-major. */
     public List<Tree> trees() {
         return trees;
-    }
-
-    /** The hyper-parameters it was trained with. */
-    public GradientBoostingConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> labels() {
-        return labels;
-    }
-
-    @Override
-    public int numFeatures() {
-        return numFeatures;
     }
 
     /** The raw scores (log-odds) of {@code x}: one per tree column. */

@@ -1,19 +1,16 @@
 package dev.ser.models.linear;
 
-import dev.ser.models.Classifier;
+import dev.ser.models.ConfiguredModel;
 import java.util.List;
 
 /**
  * A multinomial logistic regression: {@code p = softmax(x W + b)} with {@code W} of shape
  * {@code n_features x n_classes} (the transpose of scikit-learn's {@code coef_}). Immutable.
  */
-public final class LogisticRegressionModel implements Classifier {
+public final class LogisticRegressionModel extends ConfiguredModel<LogisticRegressionConfig> {
 
-    private final List<String> labels;
-    private final int numFeatures;
     private final double[] weights;
     private final double[] intercepts;
-    private final LogisticRegressionConfig config;
 
     /**
      * @param weights    row-major {@code numFeatures x labels.size()} (copied)
@@ -21,8 +18,7 @@ public final class LogisticRegressionModel implements Classifier {
      */
     public LogisticRegressionModel(List<String> labels, int numFeatures, double[] weights, double[] intercepts,
                                    LogisticRegressionConfig config) {
-        this.labels = List.copyOf(labels);
-        this.numFeatures = numFeatures;
+        super(labels, numFeatures, config);
         int k = labels.size();
         if (numFeatures < 1 || weights.length != (long) numFeatures * k || intercepts.length != k) {
             throw new IllegalArgumentException("weights of length " + weights.length + " and " + intercepts.length
@@ -40,7 +36,6 @@ public final class LogisticRegressionModel implements Classifier {
         }
         this.weights = weights.clone();
         this.intercepts = intercepts.clone();
-        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     /** The weights, row-major {@code numFeatures x numClasses} (copy). */
@@ -51,21 +46,6 @@ public final class LogisticRegressionModel implements Classifier {
     /** The intercepts (copy). */
     public double[] intercepts() {
         return intercepts.clone();
-    }
-
-    /** The hyper-parameters. */
-    public LogisticRegressionConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<String> labels() {
-        return labels;
-    }
-
-    @Override
-    public int numFeatures() {
-        return numFeatures;
     }
 
     @Override

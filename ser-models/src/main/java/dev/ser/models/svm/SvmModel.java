@@ -1,6 +1,7 @@
 package dev.ser.models.svm;
 
 import dev.ser.models.Classifier;
+import dev.ser.models.ConfiguredModel;
 import java.util.List;
 import java.util.Objects;
 import libsvm.svm;
@@ -17,12 +18,9 @@ import libsvm.svm_node;
  * {@link #predictVote} gives that answer. Predictions run on a dense copy of the support vectors
  * ({@link DenseSvm}), which computes LIBSVM's numbers several times faster. Immutable and thread-safe.
  */
-public final class SvmModel implements Classifier {
+public final class SvmModel extends ConfiguredModel<SvmConfig> {
 
-    private final List<String> labels;
-    private final int numFeatures;
     private final svm_model model;
-    private final SvmConfig config;
     private final double gamma;
     private final DenseSvm dense;
 
@@ -31,10 +29,8 @@ public final class SvmModel implements Classifier {
      *              the caller hands it over
      */
     SvmModel(List<String> labels, int numFeatures, svm_model model, SvmConfig config, double gamma) {
-        this.labels = List.copyOf(labels);
-        this.numFeatures = numFeatures;
+        super(labels, numFeatures, config);
         this.model = Objects.requireNonNull(model, "model");
-        this.config = Objects.requireNonNull(config, "config");
         this.gamma = gamma;
         Libsvm.init();
         for (int l : model.label) {
@@ -44,11 +40,6 @@ public final class SvmModel implements Classifier {
             }
         }
         this.dense = new DenseSvm(model, numFeatures, config.kernel());
-    }
-
-    /** The hyper-parameters it was trained with. */
-    public SvmConfig config() {
-        return config;
     }
 
     /** The resolved kernel coefficient. */
@@ -74,16 +65,6 @@ public final class SvmModel implements Classifier {
     /** LIBSVM's model (internal; the codec reads it). */
     svm_model libsvmModel() {
         return model;
-    }
-
-    @Override
-    public List<String> labels() {
-        return labels;
-    }
-
-    @Override
-    public int numFeatures() {
-        return numFeatures;
     }
 
     /**
