@@ -42,6 +42,11 @@ public final class DefaultModel {
         return r;
     }
 
+    /** The model in {@code modelFile}, or the bundled default one when it is {@code null}. */
+    public static EmotionRecognizer orFile(java.nio.file.Path modelFile) throws IOException {
+        return modelFile != null ? EmotionRecognizer.load(modelFile) : recognizer();
+    }
+
     private static EmotionRecognizer load() {
         try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

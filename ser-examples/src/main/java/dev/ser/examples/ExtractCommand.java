@@ -104,11 +104,11 @@ final class ExtractCommand implements Callable<Integer> {
             case JSON -> {
                 out.println("[");
                 for (int i = 0; i < vectors.size(); i++) {
-                    StringBuilder o = new StringBuilder("  {\"file\": ").append(jsonString(paths.get(i).toString()))
+                    StringBuilder o = new StringBuilder("  {\"file\": ").append(JsonText.string(paths.get(i).toString()))
                             .append(", \"features\": {");
                     for (int c = 0; c < columns.size(); c++) {
-                        o.append(c == 0 ? "" : ", ").append(jsonString(columns.get(c))).append(": ")
-                                .append(jsonNum(vectors.get(i).get(c)));
+                        o.append(c == 0 ? "" : ", ").append(JsonText.string(columns.get(c))).append(": ")
+                                .append(JsonText.number(vectors.get(i).get(c)));
                     }
                     out.println(o.append("}}").append(i + 1 < vectors.size() ? "," : ""));
                 }
@@ -125,36 +125,12 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** Numbers as Java prints them; non-finite values as NaN/Infinity in CSV and null in JSON. */
+    /** Numbers as Java prints them (NaN and Infinity included) for the table and CSV. */
     private static String num(double v) {
         return Double.toString(v);
     }
 
-    private static String jsonNum(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
-    }
-
     private static String csvQuote(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +40,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EmotionRecognizer recognizer = model != null ? EmotionRecognizer.load(model) : DefaultModel.recognizer();
+        EmotionRecognizer recognizer = DefaultModel.orFile(model);
         PrintWriter out = spec.commandLine().getOut();
         List<String> json = new ArrayList<>();
         int failures = 0;
@@ -74,18 +73,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private static String toJson(Path file, Prediction p) {
-        StringBuilder b = new StringBuilder("  {\"file\": ").append(quote(file.toString()))
-                .append(", \"label\": ").append(quote(p.label())).append(", \"probabilities\": {");
-        boolean first = true;
-        for (Map.Entry<String, Double> e : p.probabilities().entrySet()) {
-            b.append(first ? "" : ", ").append(quote(e.getKey())).append(": ")
-                    .append(String.format(Locale.ROOT, "%.6f", e.getValue()));
-            first = false;
-        }
-        return b.append("}}").toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "  {\"file\": " + JsonText.string(file.toString()) + ", \"label\": " + JsonText.string(p.label())
+                + ", \"probabilities\": " + JsonText.probabilities(p.probabilities()) + "}";
     }
 }

@@ -1,6 +1,7 @@
 package dev.ser.examples.listen;
 
 import dev.ser.examples.DefaultModel;
+import dev.ser.examples.JsonText;
 import dev.ser.examples.SerCli;
 import dev.ser.models.recognize.EmotionRecognizer;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -69,7 +69,7 @@ public final class ListenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        EmotionRecognizer recognizer = model != null ? EmotionRecognizer.load(model) : DefaultModel.recognizer();
+        EmotionRecognizer recognizer = DefaultModel.orFile(model);
         AudioSource source;
         try {
             source = input != null ? FileSource.open(input, realTime) : MicrophoneSource.open();
@@ -159,20 +159,9 @@ public final class ListenCommand implements Callable<Integer> {
         }
 
         private static String json(LiveResult r) {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "{\"index\": %d, \"start\": %.3f, \"end\": %.3f, \"label\": %s, \"probabilities\": {",
-                    r.index(), r.startSeconds(), r.endSeconds(), quote(r.label())));
-            boolean first = true;
-            for (Map.Entry<String, Double> e : r.probabilities().entrySet()) {
-                b.append(first ? "" : ", ").append(quote(e.getKey())).append(": ")
-                        .append(String.format(Locale.ROOT, "%.6f", e.getValue()));
-                first = false;
-            }
-            return b.append("}}").toString();
-        }
-
-        private static String quote(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            return String.format(Locale.ROOT, "{\"index\": %d, \"start\": %.3f, \"end\": %.3f, \"label\": %s, "
+                    + "\"probabilities\": %s}", r.index(), r.startSeconds(), r.endSeconds(),
+                    JsonText.string(r.label()), JsonText.probabilities(r.probabilities()));
         }
     }
 }

@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxConcurrent != null && maxConcurrent < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-concurrent must be at least 1");
         }
-        EmotionRecognizer recognizer = model != null ? EmotionRecognizer.load(model) : DefaultModel.recognizer();
+        EmotionRecognizer recognizer = DefaultModel.orFile(model);
         ServerConfig.Builder config = ServerConfig.builder().host(host).port(port)
                 .maxUploadBytes((long) maxUploadMb << 20);
         if (maxConcurrent != null) {
