@@ -44,4 +44,26 @@ class KernelsTest {
             }
         }
     }
+
+    @Property(tries = 40)
+    void transposeRowsCopiesEveryElementOfTheRowRange(@ForAll @IntRange(min = 1, max = 40) int rows,
+                                                      @ForAll @IntRange(min = 1, max = 70) int cols,
+                                                      @ForAll long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        double[] src = new double[2 + rows * cols];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = rng.uniform(-1, 1);
+        }
+        int r0 = rows / 3;
+        int r1 = rows - rows / 4;
+        int dstCols = rows + 3;
+        double[] dst = new double[cols * dstCols];
+        Kernels.transposeRows(src, 2, cols, r0, r1, dst, dstCols);
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                double expected = r >= r0 && r < r1 ? src[2 + r * cols + c] : 0.0;
+                assertEquals(expected, dst[c * dstCols + r], 0.0);
+            }
+        }
+    }
 }
