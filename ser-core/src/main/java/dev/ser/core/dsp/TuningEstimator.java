@@ -166,12 +166,28 @@ public final class TuningEstimator {
         return bin;
     }
 
-    /** {@code np.median} of the first {@code n} values: the middle one, or the mean of the middle two. */
+    /**
+     * {@code np.median} of the first {@code n} values: the middle one, or the mean of the middle
+     * two, found by selection (linear) rather than a sort; the values are not changed.
+     */
     static double median(double[] values, int n) {
-        double[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
+        double[] v = Arrays.copyOf(values, n);
         int mid = n / 2;
-        return n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        if (hasNaN(v)) {
+            Arrays.sort(v); // NaN sorts last; reproduce exactly where it lands
+            return n % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+        }
+        double upper = Selection.select(v, 0, n, mid);
+        // after selection everything before mid is <= v[mid]: the lower middle is their maximum
+        return n % 2 == 1 ? upper : (Selection.max(v, 0, mid) + upper) / 2;
+    }
+
+    private static boolean hasNaN(double[] v) {
+        boolean nan = false;
+        for (double x : v) {
+            nan |= x != x;
+        }
+        return nan;
     }
 
     /** A growable array of doubles, to collect peaks without boxing. */
