@@ -130,9 +130,15 @@ public final class TuningEstimator {
      * half (0.95 is more likely 0.05 below the next pitch than 0.95 above this one).
      */
     static double residual(double frequency, int binsPerOctave) {
-        double r = PitchConversions.floorMod(binsPerOctave * PitchConversions.hzToOctaves(frequency, 0.0, 12), 1.0);
+        // hz_to_octs(f) = log2(f / (A440 / 16)), its reference worked out once here rather than
+        // by a Math.pow per frequency inside PitchConversions.hzToOctaves (same value, same bits)
+        double octaves = PitchConversions.log2(frequency / OCTAVE_ZERO_HZ);
+        double r = PitchConversions.floorMod(binsPerOctave * octaves, 1.0);
         return r >= 0.5 ? r - 1.0 : r;
     }
+
+    /** {@code hz_to_octs}' octave 0 at A440 tuning: {@code A440 / 16} Hz, as hzToOctaves computes it. */
+    private static final double OCTAVE_ZERO_HZ = PitchConversions.referenceA440(0.0, 12) / 16;
 
     /** {@code np.linspace(-0.5, 0.5, nBins + 1)}: {@code i * (1 / nBins) - 0.5}, the last exactly 0.5. */
     static double[] histogramEdges(int nBins) {
