@@ -18,6 +18,9 @@ import java.util.Arrays;
  * for one (sample rate, n_fft) and is immutable and thread-safe.
  */
 public final class SpectralContrast {
+    /** Frames per transposed tile in {@link #apply}: 16 x 1025 bins is 131 KB, within L2. */
+    private static final int TILE_FRAMES = 16;
+
     private final ContrastConfig config;
     private final int bins;
     /**
@@ -26,6 +29,8 @@ public final class SpectralContrast {
      * spectrogram and needs no gathering.
      */
     private final int[][] bandRows;
+    /** Whether band {@code k}'s rows are consecutive (always, unless frequencies were not ascending). */
+    private final boolean[] consecutive;
     /** Number of rows averaged for peak and valley in each band. */
     private final int[] quantileCount;
 
@@ -34,6 +39,10 @@ public final class SpectralContrast {
         this.bins = bins;
         this.bandRows = bandRows;
         this.quantileCount = quantileCount;
+        this.consecutive = new boolean[bandRows.length];
+        for (int k = 0; k < bandRows.length; k++) {
+            consecutive[k] = consecutive(bandRows[k]);
+        }
     }
 
     /** Contrast for magnitude spectrograms of {@code 1 + nFft / 2} bins at {@code sampleRate} Hz. */
@@ -131,10 +140,6 @@ public final class SpectralContrast {
         int nBands = bandRows.length;
         Matrix peak = new Matrix(nBands, frames);
         Matrix valley = new Matrix(nBands, frames);
-        boolean[] consecutive = new boolean[nBands];
-        for (int k = 0; k < nBands; k++) {
-            consecutive[k] = consecutive(bandRows[k]);
-        }
         ExtremeSums extremes = new ExtremeSums(maxQuantileCount());
         // a few frames at a time, transposed into a tile that stays in cache, so each frame's
         // spectrum is contiguous for the per-band scans without transposing the whole matrix
@@ -145,15 +150,12 @@ public final class SpectralContrast {
             transposeTile(magnitude.data(), frames, t0, width, tile);
             for (int f = 0; f < width; f++) {
                 for (int k = 0; k < nBands; k++) {
-                    bandExtremes(tile, f * bins, k, consecutive[k], gathered, extremes, peak, valley, t0 + f);
+                    bandExtremes(tile, f * bins, k, gathered, extremes, peak, valley, t0 + f);
                 }
             }
         }
         return contrast(peak, valley);
     }
-
-    /** Frames per transposed tile: 16 x 1025 bins is 131 KB, within L2. */
-    private static final int TILE_FRAMES = 16;
 
     /** {@code tile[f * bins + r] = m[r, t0 + f]}: reads run along rows, 16 frames per cache pass. */
     private void transposeTile(double[] m, int frames, int t0, int width, double[] tile) {
@@ -166,8 +168,8 @@ public final class SpectralContrast {
     }
 
     /** Peak and valley of band {@code k} in the frame whose spectrum starts at {@code spectrum[off]}. */
-    private void bandExtremes(double[] spectrum, int off, int k, boolean consecutive, double[] gathered,
-                              ExtremeSums extremes, Matrix peak, Matrix valley, int t) {
+    private void bandExtremes(double[] spectrum, int off, int k, double[] gathered, ExtremeSums extremes,
+                              Matrix peak, Matrix valley, int t) {
         int[] rows = bandRows[k];
         int n = rows.length;
         int q = Math.min(quantileCount[k], n);
@@ -178,7 +180,7 @@ public final class SpectralContrast {
         }
         // only the q lowest and q highest bins matter: selecting them is linear in the band,
         // where the sort librosa does costs n log n
-        if (consecutive) {
+        if (consecutive[k]) {
             extremes.compute(spectrum, off + rows[0], n, q);
         } else {
             for (int i = 0; i < n; i++) {
