@@ -14,7 +14,9 @@ import java.util.Map;
  * The DC bin is given a made-up pitch 1.5 octaves below bin 1, as librosa does.
  *
  * <p>Immutable and thread-safe; the weights are precomputed once. The bank is dense (its Gaussian
- * tails are tiny but not zero, and librosa keeps them).
+ * tails are tiny but not zero, and librosa keeps them), and {@link #weights()} returns it whole;
+ * {@link #applyInto} skips the tail entries below {@link #NEGLIGIBLE} times their bin's largest
+ * weight, whose share of any output is far below double rounding of the float32 weights.
  */
 public final class ChromaFilterBank {
     private static final int CACHE_SIZE = 256;
@@ -33,8 +35,25 @@ public final class ChromaFilterBank {
     private final double tuning;
     private final ChromaFilterConfig config;
     private final int bins;
+    /**
+     * Weights smaller than this fraction of their bin's largest weight are left out of the
+     * projection: a bin's bump over the chroma axis is a Gaussian of about one chroma bin's
+     * width, so at high frequencies only the 8 or so chroma rows nearest its pitch class
+     * matter; the rest are {@code exp(-2 d^2)} tails down to 1e-30 and less.
+     */
+    static final double NEGLIGIBLE = 1e-14;
+    /** Bins taken together in one pass of the projection (see {@link #applyInto}). */
+    private static final int GROUP = 4;
+
     /** Row-major {@code nChroma x bins}. */
     private final double[] weights;
+    /**
+     * For each group of {@link #GROUP} consecutive bins (the last one possibly shorter), the
+     * chroma rows where one of its weights is not negligible: {@code groupRows[groupStart[g] ..
+     * groupStart[g + 1])}.
+     */
+    private final int[] groupStart;
+    private final int[] groupRows;
 
     private ChromaFilterBank(double sampleRate, int nFft, double tuning, ChromaFilterConfig config) {
         if (!(sampleRate > 0) || Double.isInfinite(sampleRate)) {
@@ -52,6 +71,43 @@ public final class ChromaFilterBank {
         this.config = config;
         this.bins = nFft / 2 + 1;
         this.weights = buildWeights();
+        int groups = (bins + GROUP - 1) / GROUP;
+        this.groupStart = new int[groups + 1];
+        this.groupRows = significantRows(groups);
+    }
+
+    /** Fills {@link #groupStart} and returns the flat row lists of every bin group. */
+    private int[] significantRows(int groups) {
+        int nChroma = config.nChroma();
+        double[] binMax = new double[bins];
+        for (int c = 0; c < nChroma; c++) {
+            for (int k = 0; k < bins; k++) {
+                binMax[k] = Math.max(binMax[k], Math.abs(weights[c * bins + k]));
+            }
+        }
+        int[] rows = new int[groups * nChroma];
+        int count = 0;
+        for (int g = 0; g < groups; g++) {
+            groupStart[g] = count;
+            for (int c = 0; c < nChroma; c++) {
+                if (significant(c, g * GROUP, Math.min(bins, g * GROUP + GROUP), binMax)) {
+                    rows[count++] = c;
+                }
+            }
+        }
+        groupStart[groups] = count;
+        return Arrays.copyOf(rows, count);
+    }
+
+    private boolean significant(int c, int from, int to, double[] binMax) {
+        for (int k = from; k < to; k++) {
+            double w = Math.abs(weights[c * bins + k]);
+            // NaN weights (never built, but kept if they were) count as significant
+            if (!(w < NEGLIGIBLE * binMax[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Builds a bank. Costs about {@code nChroma * nFft / 2} exponentials. */
@@ -192,36 +248,43 @@ public final class ChromaFilterBank {
         }
         int frames = s.cols();
         double[] in = s.data();
-        double[] o = out.data();
-        Arrays.fill(o, 0.0);
-        // out row c += sum_k w[c, k] * s row k, four bins per pass: one load and store of the
-        // output row per four products; the inner loop runs over contiguous frames and vectorises
         int nChroma = config.nChroma();
-        int k4 = bins - bins % 4;
-        for (int c = 0; c < nChroma; c++) {
-            int outOff = c * frames;
-            int wOff = c * bins;
-            for (int k = 0; k < k4; k += 4) {
-                double w0 = weights[wOff + k];
-                double w1 = weights[wOff + k + 1];
-                double w2 = weights[wOff + k + 2];
-                double w3 = weights[wOff + k + 3];
-                int i0 = k * frames;
-                int i1 = i0 + frames;
-                int i2 = i1 + frames;
-                int i3 = i2 + frames;
-                for (int t = 0; t < frames; t++) {
-                    o[outOff + t] += w0 * in[i0 + t] + w1 * in[i1 + t] + w2 * in[i2 + t] + w3 * in[i3 + t];
-                }
+        // Bin groups outside, chroma rows inside: a group's four spectrogram rows are read from
+        // memory once and stay in L1 while every chroma row they feed takes them, as does the
+        // whole output. Each pass is one load and store of an output row per four products;
+        // rows are separate arrays so that C2 vectorises it (see RowKernels).
+        double[][] acc = new double[nChroma][frames];
+        double[][] group = new double[GROUP][frames];
+        int full = bins / GROUP;
+        for (int g = 0; g < full; g++) {
+            int k = g * GROUP;
+            for (int b = 0; b < GROUP; b++) {
+                RowKernels.copyRow(in, frames, k + b, group[b]);
             }
-            for (int k = k4; k < bins; k++) {
-                double wk = weights[wOff + k];
-                int inOff = k * frames;
-                for (int t = 0; t < frames; t++) {
-                    o[outOff + t] += wk * in[inOff + t];
-                }
+            for (int j = groupStart[g]; j < groupStart[g + 1]; j++) {
+                int c = groupRows[j];
+                int w = c * bins + k;
+                RowKernels.addWeighted4(acc[c], group[0], group[1], group[2], group[3],
+                        weights[w], weights[w + 1], weights[w + 2], weights[w + 3], frames);
             }
         }
+        // the last, shorter group one bin at a time (each output row still takes its bins in order)
+        for (int k = full * GROUP; k < bins; k++) {
+            RowKernels.copyRow(in, frames, k, group[0]);
+            for (int j = groupStart[full]; j < groupStart[full + 1]; j++) {
+                int c = groupRows[j];
+                RowKernels.addWeighted(acc[c], group[0], weights[c * bins + k], frames);
+            }
+        }
+        double[] o = out.data();
+        for (int c = 0; c < nChroma; c++) {
+            System.arraycopy(acc[c], 0, o, c * frames, frames);
+        }
+    }
+
+    /** Number of (chroma row, bin group) passes the projection makes, for diagnostics and tests. */
+    int projectedPairs() {
+        return groupRows.length;
     }
 
     /** A copy of the weights, {@code nChroma x bins}. */

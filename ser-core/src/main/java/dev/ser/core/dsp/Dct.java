@@ -118,36 +118,35 @@ public final class Dct {
         }
         int frames = x.cols();
         int nOut = basis.rows();
-        Matrix out = new Matrix(nOut, frames);
         double[] b = basis.data();
         double[] in = x.data();
-        double[] o = out.data();
+        // out row k = sum_j w_kj * x row j, four rows of x per pass (one load and store of the
+        // output per four products). Groups of x rows outside, coefficients inside: the four rows
+        // stay in L1 while every coefficient takes them. Rows are separate arrays indexed alike
+        // so that C2 vectorises the passes (see RowKernels); each coefficient still adds its
+        // terms in order of j, so the sums are those of the plain row-by-row product.
+        double[][] acc = new double[nOut][frames];
+        double[][] group = new double[4][frames];
         int n4 = n - n % 4;
+        for (int j = 0; j < n4; j += 4) {
+            for (int r = 0; r < 4; r++) {
+                RowKernels.copyRow(in, frames, j + r, group[r]);
+            }
+            for (int k = 0; k < nOut; k++) {
+                int w = k * n + j;
+                RowKernels.addWeighted4(acc[k], group[0], group[1], group[2], group[3],
+                        b[w], b[w + 1], b[w + 2], b[w + 3], frames);
+            }
+        }
+        for (int j = n4; j < n; j++) {
+            RowKernels.copyRow(in, frames, j, group[0]);
+            for (int k = 0; k < nOut; k++) {
+                RowKernels.addWeighted(acc[k], group[0], b[k * n + j], frames);
+            }
+        }
+        Matrix out = new Matrix(nOut, frames);
         for (int k = 0; k < nOut; k++) {
-            int outOff = k * frames;
-            int bOff = k * n;
-            // out row k += sum_j w_j * x row j over contiguous frames, four rows of x per pass
-            // (one load and store of the output per four products): vectorises
-            for (int j = 0; j < n4; j += 4) {
-                double w0 = b[bOff + j];
-                double w1 = b[bOff + j + 1];
-                double w2 = b[bOff + j + 2];
-                double w3 = b[bOff + j + 3];
-                int i0 = j * frames;
-                int i1 = i0 + frames;
-                int i2 = i1 + frames;
-                int i3 = i2 + frames;
-                for (int t = 0; t < frames; t++) {
-                    o[outOff + t] += w0 * in[i0 + t] + w1 * in[i1 + t] + w2 * in[i2 + t] + w3 * in[i3 + t];
-                }
-            }
-            for (int j = n4; j < n; j++) {
-                double w = b[bOff + j];
-                int inOff = j * frames;
-                for (int t = 0; t < frames; t++) {
-                    o[outOff + t] += w * in[inOff + t];
-                }
-            }
+            System.arraycopy(acc[k], 0, out.data(), k * frames, frames);
         }
         return out;
     }

@@ -36,6 +36,14 @@ public final class MelFilterBank {
     /** Filter {@code m}'s weights are {@code weights[start[m] .. start[m + 1])}. */
     private final int[] start;
     private final double[] weights;
+    /**
+     * The same weights indexed by FFT bin: bin {@code k} feeds filters {@code binFilter[i]}
+     * with weight {@code weights[binWeight[i]]} for {@code i} in {@code binStart[k] ..
+     * binStart[k + 1])}, filters in ascending order.
+     */
+    private final int[] binStart;
+    private final int[] binFilter;
+    private final int[] binWeight;
 
     private MelFilterBank(double sampleRate, int nFft, MelConfig config, double[] melFrequencies,
                           int[] firstBin, int[] start, double[] weights) {
@@ -46,6 +54,11 @@ public final class MelFilterBank {
         this.firstBin = firstBin;
         this.start = start;
         this.weights = weights;
+        int bins = nFft / 2 + 1;
+        this.binStart = new int[bins + 1];
+        this.binFilter = new int[weights.length];
+        this.binWeight = new int[weights.length];
+        indexByBin(bins);
     }
 
     /** The bank for spectrograms of {@code 1 + nFft / 2} bins of a signal at {@code sampleRate} Hz. */
@@ -156,6 +169,25 @@ public final class MelFilterBank {
         return new MelFilterBank(sampleRate, nFft, config, melF, first, start, weights);
     }
 
+    /** Fills the by-bin index: a counting sort of the (filter, bin) entries by bin. */
+    private void indexByBin(int bins) {
+        for (int m = 0; m < firstBin.length; m++) {
+            for (int bin = firstBin[m]; bin < firstBin[m] + start[m + 1] - start[m]; bin++) {
+                binStart[bin + 1]++;
+            }
+        }
+        for (int k = 0; k < bins; k++) {
+            binStart[k + 1] += binStart[k];
+        }
+        int[] next = Arrays.copyOf(binStart, bins);
+        for (int m = 0; m < firstBin.length; m++) { // filters in ascending order within each bin
+            for (int j = start[m], bin = firstBin[m]; j < start[m + 1]; j++, bin++) {
+                binFilter[next[bin]] = m;
+                binWeight[next[bin]++] = j;
+            }
+        }
+    }
+
     /**
      * The mel spectrogram {@code weights · S}: {@code nMels} rows, one column per frame of
      * {@code spectrogram}, which must have {@link #bins()} rows (a magnitude or power spectrogram;
@@ -182,18 +214,25 @@ public final class MelFilterBank {
         }
         int frames = spectrogram.cols();
         double[] s = spectrogram.data();
-        double[] o = out.data();
-        Arrays.fill(o, 0.0);
-        for (int m = 0; m < firstBin.length; m++) {
-            int outOff = m * frames;
-            for (int j = start[m], bin = firstBin[m]; j < start[m + 1]; j++, bin++) {
-                double w = weights[j];
-                int sOff = bin * frames;
-                // out row m += w * S row bin: both rows contiguous, so this loop vectorises
-                for (int t = 0; t < frames; t++) {
-                    o[outOff + t] += w * s[sOff + t];
-                }
+        // Bins outside, filters inside: each spectrogram row is read once (it feeds at most the
+        // two filters overlapping there) into an array of its own, and the filters accumulate in
+        // arrays of their own, all indexed alike so that C2 vectorises the passes (see
+        // RowKernels). Every filter still adds its bins in ascending order: the sums are those
+        // of the filter-by-filter product.
+        double[][] acc = new double[nMels()][frames];
+        double[] row = new double[frames];
+        for (int k = 0; k + 1 < binStart.length; k++) {
+            if (binStart[k] == binStart[k + 1]) {
+                continue; // above fmax or below the first filter: no filter takes this bin
             }
+            RowKernels.copyRow(s, frames, k, row);
+            for (int i = binStart[k]; i < binStart[k + 1]; i++) {
+                RowKernels.addWeighted(acc[binFilter[i]], row, weights[binWeight[i]], frames);
+            }
+        }
+        double[] o = out.data();
+        for (int m = 0; m < acc.length; m++) {
+            System.arraycopy(acc[m], 0, o, m * frames, frames);
         }
     }
 

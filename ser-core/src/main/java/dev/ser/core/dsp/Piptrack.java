@@ -107,10 +107,14 @@ public final class Piptrack {
             Arrays.fill(ref, Math.abs(config.fixedReference()));
             return ref;
         }
-        for (int k = 0; k < rows; k++) { // column maxima, accumulated row by row (contiguous)
-            int off = k * cols;
+        // column maxima, accumulated row by row; each row is first copied to an array of its own
+        // so that both arrays are indexed by the same t, which C2 needs to vectorise the loop
+        // (see RowKernels)
+        double[] row = new double[cols];
+        for (int k = 0; k < rows; k++) {
+            RowKernels.copyRow(a, cols, k, row);
             for (int t = 0; t < cols; t++) {
-                ref[t] = Math.max(ref[t], Math.abs(a[off + t]));
+                ref[t] = Math.max(ref[t], Math.abs(row[t]));
             }
         }
         for (int t = 0; t < cols; t++) {

@@ -18,10 +18,19 @@ import java.util.Arrays;
  * for one (sample rate, n_fft) and is immutable and thread-safe.
  */
 public final class SpectralContrast {
+    /** Frames per transposed tile in {@link #apply}: 16 x 1025 bins is 131 KB, within L2. */
+    private static final int TILE_FRAMES = 16;
+
     private final ContrastConfig config;
     private final int bins;
-    /** Spectrogram rows of each band, after librosa's neighbour/drop adjustments. */
+    /**
+     * Spectrogram rows of each band, after librosa's neighbour/drop adjustments: for ascending
+     * frequencies a run of consecutive rows, so one frame's band is a slice of the transposed
+     * spectrogram and needs no gathering.
+     */
     private final int[][] bandRows;
+    /** Whether band {@code k}'s rows are consecutive (always, unless frequencies were not ascending). */
+    private final boolean[] consecutive;
     /** Number of rows averaged for peak and valley in each band. */
     private final int[] quantileCount;
 
@@ -30,6 +39,10 @@ public final class SpectralContrast {
         this.bins = bins;
         this.bandRows = bandRows;
         this.quantileCount = quantileCount;
+        this.consecutive = new boolean[bandRows.length];
+        for (int k = 0; k < bandRows.length; k++) {
+            consecutive[k] = consecutive(bandRows[k]);
+        }
     }
 
     /** Contrast for magnitude spectrograms of {@code 1 + nFft / 2} bins at {@code sampleRate} Hz. */
@@ -127,34 +140,73 @@ public final class SpectralContrast {
         int nBands = bandRows.length;
         Matrix peak = new Matrix(nBands, frames);
         Matrix valley = new Matrix(nBands, frames);
-        // frames as rows, so each frame's spectrum is contiguous for the per-frame gathers
-        double[] byFrame = magnitude.transpose().data();
-        double[] scratch = new double[bins];
-        for (int k = 0; k < nBands; k++) {
-            int[] rows = bandRows[k];
-            int q = Math.min(quantileCount[k], rows.length);
-            for (int t = 0; t < frames; t++) {
-                int off = t * bins;
-                for (int i = 0; i < rows.length; i++) {
-                    scratch[i] = byFrame[off + rows[i]];
+        ExtremeSums extremes = new ExtremeSums(maxQuantileCount());
+        // a few frames at a time, transposed into a tile that stays in cache, so each frame's
+        // spectrum is contiguous for the per-band scans without transposing the whole matrix
+        double[] tile = new double[Math.min(TILE_FRAMES, Math.max(frames, 1)) * bins];
+        double[] gathered = new double[bins];
+        for (int t0 = 0; t0 < frames; t0 += TILE_FRAMES) {
+            int width = Math.min(TILE_FRAMES, frames - t0);
+            transposeTile(magnitude.data(), frames, t0, width, tile);
+            for (int f = 0; f < width; f++) {
+                for (int k = 0; k < nBands; k++) {
+                    bandExtremes(tile, f * bins, k, gathered, extremes, peak, valley, t0 + f);
                 }
-                Arrays.sort(scratch, 0, rows.length);
-                valley.set(k, t, mean(scratch, 0, q));
-                peak.set(k, t, mean(scratch, rows.length - q, q));
             }
         }
         return contrast(peak, valley);
     }
 
-    private static double mean(double[] v, int from, int count) {
-        if (count == 0) {
-            return Double.NaN; // numpy's mean of an empty band
+    /** {@code tile[f * bins + r] = m[r, t0 + f]}: reads run along rows, 16 frames per cache pass. */
+    private void transposeTile(double[] m, int frames, int t0, int width, double[] tile) {
+        for (int r = 0; r < bins; r++) {
+            int src = r * frames + t0;
+            for (int f = 0; f < width; f++) {
+                tile[f * bins + r] = m[src + f];
+            }
         }
-        double s = 0;
-        for (int i = from; i < from + count; i++) {
-            s += v[i];
+    }
+
+    /** Peak and valley of band {@code k} in the frame whose spectrum starts at {@code spectrum[off]}. */
+    private void bandExtremes(double[] spectrum, int off, int k, double[] gathered, ExtremeSums extremes,
+                              Matrix peak, Matrix valley, int t) {
+        int[] rows = bandRows[k];
+        int n = rows.length;
+        int q = Math.min(quantileCount[k], n);
+        if (q == 0) {
+            valley.set(k, t, Double.NaN); // numpy's mean of an empty band
+            peak.set(k, t, Double.NaN);
+            return;
         }
-        return s / count;
+        // only the q lowest and q highest bins matter: selecting them is linear in the band,
+        // where the sort librosa does costs n log n
+        if (consecutive[k]) {
+            extremes.compute(spectrum, off + rows[0], n, q);
+        } else {
+            for (int i = 0; i < n; i++) {
+                gathered[i] = spectrum[off + rows[i]];
+            }
+            extremes.compute(gathered, 0, n, q);
+        }
+        valley.set(k, t, extremes.lowSum() / q);
+        peak.set(k, t, extremes.highSum() / q);
+    }
+
+    private static boolean consecutive(int[] rows) {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] != rows[i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int maxQuantileCount() {
+        int max = 1;
+        for (int k = 0; k < bandRows.length; k++) {
+            max = Math.max(max, Math.min(quantileCount[k], bandRows[k].length));
+        }
+        return max;
     }
 
     private Matrix contrast(Matrix peak, Matrix valley) {

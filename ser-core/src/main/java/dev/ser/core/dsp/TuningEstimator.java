@@ -130,9 +130,15 @@ public final class TuningEstimator {
      * half (0.95 is more likely 0.05 below the next pitch than 0.95 above this one).
      */
     static double residual(double frequency, int binsPerOctave) {
-        double r = PitchConversions.floorMod(binsPerOctave * PitchConversions.hzToOctaves(frequency, 0.0, 12), 1.0);
+        // hz_to_octs(f) = log2(f / (A440 / 16)), its reference worked out once here rather than
+        // by a Math.pow per frequency inside PitchConversions.hzToOctaves (same value, same bits)
+        double octaves = PitchConversions.log2(frequency / OCTAVE_ZERO_HZ);
+        double r = PitchConversions.floorMod(binsPerOctave * octaves, 1.0);
         return r >= 0.5 ? r - 1.0 : r;
     }
+
+    /** {@code hz_to_octs}' octave 0 at A440 tuning: {@code A440 / 16} Hz, as hzToOctaves computes it. */
+    private static final double OCTAVE_ZERO_HZ = PitchConversions.referenceA440(0.0, 12) / 16;
 
     /** {@code np.linspace(-0.5, 0.5, nBins + 1)}: {@code i * (1 / nBins) - 0.5}, the last exactly 0.5. */
     static double[] histogramEdges(int nBins) {
@@ -166,12 +172,28 @@ public final class TuningEstimator {
         return bin;
     }
 
-    /** {@code np.median} of the first {@code n} values: the middle one, or the mean of the middle two. */
+    /**
+     * {@code np.median} of the first {@code n} values: the middle one, or the mean of the middle
+     * two, found by selection (linear) rather than a sort; the values are not changed.
+     */
     static double median(double[] values, int n) {
-        double[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
+        double[] v = Arrays.copyOf(values, n);
         int mid = n / 2;
-        return n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        if (hasNaN(v)) {
+            Arrays.sort(v); // NaN sorts last; reproduce exactly where it lands
+            return n % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+        }
+        double upper = Selection.select(v, 0, n, mid);
+        // after selection everything before mid is <= v[mid]: the lower middle is their maximum
+        return n % 2 == 1 ? upper : (Selection.max(v, 0, mid) + upper) / 2;
+    }
+
+    private static boolean hasNaN(double[] v) {
+        boolean nan = false;
+        for (double x : v) {
+            nan |= x != x;
+        }
+        return nan;
     }
 
     /** A growable array of doubles, to collect peaks without boxing. */

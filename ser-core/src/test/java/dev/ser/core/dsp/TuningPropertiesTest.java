@@ -152,4 +152,12 @@ class TuningPropertiesTest {
         assertEquals(0.3, shift, 1e-12);
         assertEquals(0.0, Piptrack.parabolicShift(1, 1, 1), "flat neighbourhood");
     }
+
+    @Property(tries = 300)
+    void residualIsTheOffsetOfHzToOctavesBitForBit(@ForAll @DoubleRange(min = 1, max = 24000) double frequency,
+                                                   @ForAll @IntRange(min = 1, max = 60) int binsPerOctave) {
+        // residual hoists hz_to_octs' reference frequency; the result must not change in any bit
+        double r = PitchConversions.floorMod(binsPerOctave * PitchConversions.hzToOctaves(frequency, 0.0, 12), 1.0);
+        assertEquals(r >= 0.5 ? r - 1.0 : r, TuningEstimator.residual(frequency, binsPerOctave), 0.0);
+    }
 }
