@@ -244,17 +244,17 @@ public final class ConstantQTransform {
         RealFft fft = RealFft.forSize(nFft);
         int first = o.firstBin();
         int used = o.lastBin() - first + 1;
-        double[] dRe = new double[used * frames];
-        double[] dIm = new double[used * frames];
+        double[][] dRe = new double[used][frames];
+        double[][] dIm = new double[used][frames];
         double[] frame = new double[nFft];
         for (int t = 0; t < frames; t++) {
             System.arraycopy(padded, t * o.hop(), frame, 0, nFft);
             // transformed in place and read back for the used bins only: the filters of one
             // octave cover about a third of the spectrum, so unpacking all of it is wasted work
             fft.forwardInPlace(frame);
-            for (int k = 0, idx = t; k < used; k++, idx += frames) {
-                dRe[idx] = fft.re(frame, first + k);
-                dIm[idx] = fft.im(frame, first + k);
+            for (int k = 0; k < used; k++) {
+                dRe[k][t] = fft.re(frame, first + k);
+                dIm[k][t] = fft.im(frame, first + k);
             }
         }
         o.basis().multiply(dRe, dIm, first, frames, outRe, outIm, o.firstRow());
