@@ -13,6 +13,10 @@ import java.util.Arrays;
  * the {@code up} distinct kernel offsets {@code p / up}; row {@code p} of the table holds
  * {@code h(p / up + lead - k)} for {@code k = 0 .. taps - 1}, so that each output sample is one
  * contiguous dot product with {@code x[q - lead .. q - lead + taps - 1]}.
+ *
+ * <p>Integer decimation with a long filter (HIGH_QUALITY's 2:1 filter has about 400 taps) runs
+ * as fast convolution ({@link FftDecimation}) whenever its estimated work is lower than the
+ * direct sum's; the two agree to rounding (about 1e-15 of the output scale).
  */
 public final class PolyphaseKernel implements ResamplingKernel {
     /** Outputs per block of the decimation loop: 8 KiB of doubles, well inside L1 with its inputs. */
@@ -27,6 +31,12 @@ public final class PolyphaseKernel implements ResamplingKernel {
     private static final double FFT_COST_RATIO = 2.0;
     /** Shorter filters are always cheaper summed directly (scipy's polyphase ones among them). */
     private static final int MIN_FFT_TAPS = 64;
+    /**
+     * Larger factors keep the direct sum: fast convolution holds one filter spectrum per phase
+     * and block length (about 50 KiB each at the longest block), too much memory to cache for
+     * ratios such as 441:1.
+     */
+    private static final int MAX_FFT_FACTOR = 16;
 
     private final int up;
     private final int down;
@@ -52,7 +62,8 @@ public final class PolyphaseKernel implements ResamplingKernel {
         this.taps = taps;
         this.lead = lead;
         this.table = table;
-        this.fast = up == 1 && down > 1 && taps >= MIN_FFT_TAPS ? new FftDecimation(table, down, lead) : null;
+        this.fast = up == 1 && down > 1 && down <= MAX_FFT_FACTOR && taps >= MIN_FFT_TAPS
+                ? new FftDecimation(table, down, lead) : null;
     }
 
     /**
