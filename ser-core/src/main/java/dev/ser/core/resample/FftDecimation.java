@@ -15,11 +15,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * samples from {@code o0}, the convolution theorem turns the sum of the circular correlations into
  * one spectrum, {@code sum_b S_b(f) conj(G_b(f))}, whose inverse transform holds the outputs
  * {@code o0 .. o0 + m - reach} unwrapped. Each block thus costs {@code down} real FFTs of
- * {@code m} points and one inverse for {@code m - reach + 1} outputs: about
- * {@code (down + 1) / 2 * log2(m)} complex butterflies per output where the direct sum spends
- * {@code taps} multiply-adds. Block lengths are powers of two whatever the factor, the sizes FFTs
- * do best. The rounding differs from the direct sum's by a few units of
- * {@code 1e-16 * sum|h| * max|x|}.
+ * {@code m} points and one inverse for {@code m - reach + 1} outputs: for the 2:1 HIGH_QUALITY
+ * filter (reach 199) and 1024-point blocks, about 30 butterflies per output where the direct sum
+ * spends 398 multiply-adds. Block lengths are powers of two whatever the factor, the sizes FFTs
+ * do best. The rounding differs from the direct sum's by about {@code 1e-15 * max|y|}.
  *
  * <p>Thread-safe: the filter spectra of each block length are computed on first use (a benign
  * race computes identical arrays), FFT plans are per thread, and working arrays are per call.
@@ -28,8 +27,9 @@ final class FftDecimation {
     /** Blocks are {@code 2^e} output samples for {@code e} in {@code [MIN_EXPONENT, MAX_EXPONENT]}. */
     private static final int MIN_EXPONENT = 5;
     /**
-     * 4096-point blocks: longer ones save little overlap once the block is ten times the filter,
-     * leave the L2 cache with {@code down + 1} spectra, and make JTransforms start threads.
+     * At most 4096-point blocks: longer ones save little overlap once the block is ten times the
+     * filter, take {@code down + 1} spectra out of the L2 cache, and make JTransforms (behind
+     * {@code RealFft}) start threads from 8192 points on.
      */
     private static final int MAX_EXPONENT = 12;
 
