@@ -242,20 +242,22 @@ public final class ConstantQTransform {
         int nFft = o.nFft();
         double[] padded = config.padMode().pad(signal, nFft / 2);
         RealFft fft = RealFft.forSize(nFft);
-        int bins = nFft / 2 + 1;
-        int used = o.lastBin() - o.firstBin() + 1;
-        double[] dRe = new double[used * frames];
-        double[] dIm = new double[used * frames];
-        double[] re = new double[bins];
-        double[] im = new double[bins];
+        int first = o.firstBin();
+        int used = o.lastBin() - first + 1;
+        double[][] dRe = new double[used][frames];
+        double[][] dIm = new double[used][frames];
+        double[] frame = new double[nFft];
         for (int t = 0; t < frames; t++) {
-            fft.forward(padded, t * o.hop(), re, im);
-            for (int k = 0, idx = t; k < used; k++, idx += frames) {
-                dRe[idx] = re[o.firstBin() + k];
-                dIm[idx] = im[o.firstBin() + k];
+            System.arraycopy(padded, t * o.hop(), frame, 0, nFft);
+            // transformed in place and read back for the used bins only: the filters of one
+            // octave cover about a third of the spectrum, so unpacking all of it is wasted work
+            fft.forwardInPlace(frame);
+            for (int k = 0; k < used; k++) {
+                dRe[k][t] = fft.re(frame, first + k);
+                dIm[k][t] = fft.im(frame, first + k);
             }
         }
-        o.basis().multiply(dRe, dIm, o.firstBin(), frames, outRe, outIm, o.firstRow());
+        o.basis().multiply(dRe, dIm, first, frames, outRe, outIm, o.firstRow());
     }
 
     private static void checkFinite(double[] y) {

@@ -113,27 +113,36 @@ final class SparseComplexRows {
 
     /**
      * {@code out[outRow0 + r, 0:frames] = sum_k B[r, k] * D[k, 0:frames]} for every row {@code r}
-     * of this matrix, with {@code D} a row-major complex matrix holding columns
-     * {@code [firstCol, maxIndex()]} of a {@code cols x frames} matrix. Each term
-     * updates a whole output row with a contiguous inner loop over frames.
+     * of this matrix, with {@code D} a complex matrix whose row {@code k - firstCol} holds column
+     * {@code k} for {@code k} in {@code [firstCol, maxIndex()]}; the output is row-major,
+     * {@code frames} per row.
+     *
+     * <p>Each term updates a whole row with a loop over frames. The rows of {@code D} are separate
+     * arrays and the sum builds up in a scratch row before it is copied out, so that every array
+     * in the loop is indexed by the loop variable alone: C2's auto-vectoriser (JDK 17) cannot
+     * prove that two arrays indexed at different offsets do not overlap, and leaves such loops
+     * scalar (about 2.5 times slower here). The terms are added in index order, as before.
      */
-    void multiply(double[] dRe, double[] dIm, int firstCol, int frames, double[] outRe, double[] outIm,
+    void multiply(double[][] dRe, double[][] dIm, int firstCol, int frames, double[] outRe, double[] outIm,
                   int outRow0) {
+        double[] accRe = new double[frames];
+        double[] accIm = new double[frames];
         for (int r = 0; r < rows; r++) {
-            int o = (outRow0 + r) * frames;
-            Arrays.fill(outRe, o, o + frames, 0.0);
-            Arrays.fill(outIm, o, o + frames, 0.0);
+            Arrays.fill(accRe, 0.0);
+            Arrays.fill(accIm, 0.0);
             for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
                 double br = re[p];
                 double bi = im[p];
-                int d = (index[p] - firstCol) * frames;
+                double[] xRe = dRe[index[p] - firstCol];
+                double[] xIm = dIm[index[p] - firstCol];
                 for (int t = 0; t < frames; t++) {
-                    double xr = dRe[d + t];
-                    double xi = dIm[d + t];
-                    outRe[o + t] += br * xr - bi * xi;
-                    outIm[o + t] += br * xi + bi * xr;
+                    accRe[t] += br * xRe[t] - bi * xIm[t];
+                    accIm[t] += br * xIm[t] + bi * xRe[t];
                 }
             }
+            int o = (outRow0 + r) * frames;
+            System.arraycopy(accRe, 0, outRe, o, frames);
+            System.arraycopy(accIm, 0, outIm, o, frames);
         }
     }
 }
