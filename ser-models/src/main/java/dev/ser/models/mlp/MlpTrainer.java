@@ -133,6 +133,8 @@ public final class MlpTrainer extends ConfiguredTrainer<MlpConfig, MlpModel> {
         private final int[] batchLabels;
         private final double[] rowLoss;
         private final Kernels.Scratch[] scratch;
+        private final double[] biasSum;
+        private final double[] biasRow;
         private double[] bestParams;
 
         Run(MlpConfig cfg, Layout layout, FeatureTable table, int[] train, int[] validation, double[] params,
@@ -172,6 +174,8 @@ public final class MlpTrainer extends ConfiguredTrainer<MlpConfig, MlpModel> {
             for (int t = 0; t < scratch.length; t++) {
                 scratch[t] = new Kernels.Scratch();
             }
+            this.biasSum = new double[layout.maxWidth()];
+            this.biasRow = new double[layout.maxWidth()];
             this.optimizer = cfg.solver() == Solver.ADAM ? new Optimizer.Adam(cfg, params.length)
                     : new Optimizer.Sgd(cfg, params.length);
         }
@@ -351,16 +355,26 @@ public final class MlpTrainer extends ConfiguredTrainer<MlpConfig, MlpModel> {
                     cfg.activation().multiplyDerivative(acts[l], deltas[l], r0 * in, r1 * in);
                 }
             });
-            int b = layout.biasOffset(l);
-            java.util.Arrays.fill(grads, b, b + out, 0.0);
+            biasGradient(layout.biasOffset(l), delta, rows, out);
+        }
+
+        /**
+         * Column sums of the deltas over the batch rows, in ascending row order, divided by the
+         * batch size. Each delta row is first copied into a scratch row: C2 vectorises the sum
+         * only when both arrays are indexed by the bare loop variable.
+         */
+        private void biasGradient(int b, double[] delta, int rows, int out) {
+            double[] sum = biasSum;
+            double[] row = biasRow;
+            java.util.Arrays.fill(sum, 0, out, 0.0);
             for (int r = 0; r < rows; r++) {
-                int o = r * out;
+                System.arraycopy(delta, r * out, row, 0, out);
                 for (int j = 0; j < out; j++) {
-                    grads[b + j] += delta[o + j];
+                    sum[j] += row[j];
                 }
             }
             for (int j = 0; j < out; j++) {
-                grads[b + j] /= rows;
+                grads[b + j] = sum[j] / rows;
             }
         }
 

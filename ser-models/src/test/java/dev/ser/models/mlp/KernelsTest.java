@@ -66,4 +66,39 @@ class KernelsTest {
             }
         }
     }
+
+    @Property(tries = 60)
+    void signedZerosComeOutAsInTheNaiveFmaChain(@ForAll @IntRange(min = 1, max = 9) int rows,
+                                                @ForAll @IntRange(min = 1, max = 40) int inner,
+                                                @ForAll @IntRange(min = 32, max = 70) int cols,
+                                                @ForAll long seed) {
+        // the padding of partial panels must add nothing, not even turn -0.0 into +0.0
+        SplitMix64 rng = new SplitMix64(seed);
+        double[] aValues = {-1.0, -0.0, 0.0, 1.0};
+        double[] bValues = {0.0, -0.0, 0.5};
+        double[] a = new double[rows * inner];
+        double[] b = new double[inner * cols];
+        double[] c = new double[rows * cols];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = aValues[(int) (rng.nextDouble() * aValues.length)];
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = bValues[(int) (rng.nextDouble() * bValues.length)];
+        }
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rng.nextDouble() < 0.5 ? -0.0 : 0.0;
+        }
+        double[] expected = c.clone();
+        Kernels.mulAdd(a, 0, inner, 1, b, 0, inner, cols, c, 0, 0, rows, true, new Kernels.Scratch());
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double e = expected[r * cols + j];
+                for (int k = 0; k < inner; k++) {
+                    e = Math.fma(a[r * inner + k], b[k * cols + j], e);
+                }
+                assertEquals(Double.doubleToRawLongBits(e), Double.doubleToRawLongBits(c[r * cols + j]),
+                        "bits of C[" + r + "," + j + "]");
+            }
+        }
+    }
 }
