@@ -61,8 +61,12 @@ public final class InverseStft {
         if (frames == 0 || outLength == 0) {
             return y;
         }
-        double[] window = config.window().padded(config.winLength(), nFft);
-        overlapAdd(stft, frames, window, hop, half, y);
+        double[] window = Stft.paddedWindow(config);
+        if (FrameBatchFft.supports(nFft)) {
+            overlapAddBatched(stft, frames, window, hop, half, y);
+        } else {
+            overlapAdd(stft, frames, window, hop, half, y);
+        }
         normalise(window, frames, hop, half, y);
         return y;
     }
@@ -76,6 +80,31 @@ public final class InverseStft {
         long padded = config.center() ? length + 2L * (nFft / 2) : length;
         long needed = (padded + config.hopLength() - 1) / config.hopLength();
         return (int) Math.min(available, needed);
+    }
+
+    /**
+     * {@link #overlapAdd} for power-of-two {@code n_fft}: a {@link FrameBatchFft} inverts a batch of
+     * frames at once, reading each bin's run of frames straight from the bin-major matrix.
+     */
+    private static void overlapAddBatched(ComplexMatrix stft, int frames, double[] window, int hop, int half,
+                                          double[] y) {
+        int nFft = window.length;
+        FrameBatchFft fft = FrameBatchFft.forSize(nFft);
+        double[] srcRe = stft.re().data();
+        double[] srcIm = stft.im().data();
+        for (int t0 = 0; t0 < frames; t0 += fft.capacity()) {
+            int count = Math.min(fft.capacity(), frames - t0);
+            fft.inverse(srcRe, srcIm, stft.rows(), stft.cols(), t0, count);
+            double[][] samples = fft.samples();
+            for (int f = 0; f < count; f++) {
+                int start = (t0 + f) * hop - half;
+                int from = Math.max(0, -start);
+                int to = Math.min(nFft, y.length - start);
+                for (int i = from; i < to; i++) {
+                    y[start + i] += window[i] * samples[i][f];
+                }
+            }
+        }
     }
 
     /** Frames gathered per pass: the bin-major STFT is read in short contiguous runs, not by stride. */

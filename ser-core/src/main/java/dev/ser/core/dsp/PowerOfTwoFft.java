@@ -1,22 +1,24 @@
 package dev.ser.core.dsp;
 
 /**
- * An in-place complex FFT of a power-of-two size on split arrays (real parts in one array,
- * imaginary parts in another), computing {@code Z[k] = sum_n z[n] exp(-2 pi i k n / size)}.
+ * In-place complex FFTs of a power-of-two size, computing {@code Z[k] = sum_n z[n] exp(-2 pi i k n
+ * / size)} for a batch of sequences stored point-major: point {@code p} of sequence {@code f} is
+ * {@code re[p][f]}, {@code im[p][f]} (one array per point, or "row").
+ *
+ * <p>Why rows: C2 (JDK 17) only vectorises loops whose array accesses all use the same index. A
+ * single sequence's butterflies combine points of one array at run-time distances and stay
+ * scalar; across sequences every butterfly is a loop over the sequence index on a few distinct
+ * row arrays with the twiddle as a scalar, which vectorises.
  *
  * <p>Decimation in frequency: every stage combines points a fixed distance apart inside blocks
  * that halve (radix 2) or quarter (radix 4) from one stage to the next, so the result comes out
- * in bit-reversed order: {@code Z[k]} lands at index {@link #bitReversed(int) bitReversed(k)}.
- * The callers (the real-FFT pre- and post-processing passes) read or write through that table
- * anyway, so no separate reordering pass is spent.
- *
- * <p>Radix-4 stages are two radix-2 stages fused (three complex multiplications per four points
- * instead of four, and half the passes over the data); one leading radix-2 stage handles odd
- * powers of two. The twiddle factors of each stage are precomputed, each directly from
- * {@code cos}/{@code sin} (no recurrence, so no accumulated rounding), into contiguous per-stage
- * tables: the inner loop of a stage then walks five arrays with unit stride and no branches,
- * which is the shape C2's auto-vectoriser turns into SIMD code. Immutable after construction
- * and safe to share; the arrays passed in are the only state touched.
+ * in bit-reversed order: {@code Z[k]} lands in row {@code bitReversalTable()[k]}. The callers' twiddle
+ * passes read and write through that table, so no reordering pass is spent (with rows, reordering
+ * would only permute references anyway). Radix-4 stages are two radix-2 stages fused (three
+ * complex multiplications per four points instead of four); one leading radix-2 stage handles odd
+ * powers of two. The twiddles of each stage are precomputed, each directly from
+ * {@code cos}/{@code sin} (no recurrence, so no accumulated rounding). Immutable after
+ * construction and safe to share; the arrays passed in are the only state touched.
  */
 final class PowerOfTwoFft {
     private final int size;
@@ -79,137 +81,124 @@ final class PowerOfTwoFft {
         this.bitReversal = bitReversalTable(size, log2);
     }
 
-    /** The transform length. */
-    int size() {
-        return size;
-    }
-
-    /** Where {@code Z[k]} sits after {@link #transform}: {@code k} with its bits reversed. */
-    int bitReversed(int k) {
-        return bitReversal[k];
-    }
-
     /** The whole bit-reversal table (read-only), for callers that loop over it. */
     int[] bitReversalTable() {
         return bitReversal;
     }
 
-    /** Transforms the first {@link #size()} entries of {@code re}/{@code im} in place (bit-reversed output). */
-    void transform(double[] re, double[] im) {
-        int block = size;
+    /** Transforms the first {@code count} sequences of the rows in place (bit-reversed row order). */
+    void transformRows(double[][] re, double[][] im, int count) {
         if (leadingRadix2) {
-            radix2Stage(re, im);
-            block /= 2;
-        }
-        for (int s = 0; block >= 4; s++, block /= 4) {
-            if (block == 4) {
-                lastRadix4Stage(re, im);
-            } else {
-                radix4Stage(re, im, block / 4, s);
+            int h = size / 2;
+            for (int j = 0; j < h; j++) {
+                radix2Rows(re[j], im[j], re[j + h], im[j + h], radix2Re[j], radix2Im[j], count);
             }
-        }
-    }
-
-    /** {@code x[j] + x[j + h]} and {@code (x[j] - x[j + h]) W^j} over the single block of the whole array. */
-    private void radix2Stage(double[] re, double[] im) {
-        int h = size / 2;
-        double[] wr = radix2Re;
-        double[] wi = radix2Im;
-        for (int j = 0; j < h; j++) {
-            double ar = re[j];
-            double ai = im[j];
-            double br = re[j + h];
-            double bi = im[j + h];
-            double dr = ar - br;
-            double di = ai - bi;
-            re[j] = ar + br;
-            im[j] = ai + bi;
-            re[j + h] = dr * wr[j] - di * wi[j];
-            im[j + h] = dr * wi[j] + di * wr[j];
+            radix4Rows(re, im, count, 0, h, 0);
+            radix4Rows(re, im, count, h, h, 0);
+        } else {
+            radix4Rows(re, im, count, 0, size, 0);
         }
     }
 
     /**
-     * One radix-4 stage over blocks of {@code 4m}. With {@code a0..a3} the points {@code m} apart
-     * and {@code w = W_{4m}^j}, the two fused radix-2 stages give
-     * {@code y0 = (a0 + a2) + (a1 + a3)}, {@code y1 = ((a0 + a2) - (a1 + a3)) w^2},
-     * {@code y2 = ((a0 - a2) - i (a1 - a3)) w}, {@code y3 = ((a0 - a2) + i (a1 - a3)) w^3}.
-     * The inner loop runs over {@code j} so that every access has unit stride.
+     * The radix-4 stages of the rows {@code base .. base + block}, depth first: one stage over the
+     * block, then each quarter to the end before the next, so that once a quarter fits in cache it
+     * stays there for all its remaining stages (instead of every stage sweeping all rows).
      */
-    private void radix4Stage(double[] re, double[] im, int m, int stage) {
-        double[] w1r = w1Re[stage];
-        double[] w1i = w1Im[stage];
-        double[] w2r = w2Re[stage];
-        double[] w2i = w2Im[stage];
-        double[] w3r = w3Re[stage];
-        double[] w3i = w3Im[stage];
-        for (int b = 0; b < size; b += 4 * m) {
-            int p0 = b;
-            int p1 = b + m;
-            int p2 = b + 2 * m;
-            int p3 = b + 3 * m;
-            for (int j = 0; j < m; j++) {
-                double a0r = re[p0 + j];
-                double a0i = im[p0 + j];
-                double a1r = re[p1 + j];
-                double a1i = im[p1 + j];
-                double a2r = re[p2 + j];
-                double a2i = im[p2 + j];
-                double a3r = re[p3 + j];
-                double a3i = im[p3 + j];
-                double s02r = a0r + a2r;
-                double s02i = a0i + a2i;
-                double d02r = a0r - a2r;
-                double d02i = a0i - a2i;
-                double s13r = a1r + a3r;
-                double s13i = a1i + a3i;
-                double d13r = a1r - a3r;
-                double d13i = a1i - a3i;
-                re[p0 + j] = s02r + s13r;
-                im[p0 + j] = s02i + s13i;
-                double tr = s02r - s13r;
-                double ti = s02i - s13i;
-                re[p1 + j] = tr * w2r[j] - ti * w2i[j];
-                im[p1 + j] = tr * w2i[j] + ti * w2r[j];
-                double ur = d02r + d13i; // (a0 - a2) - i (a1 - a3)
-                double ui = d02i - d13r;
-                re[p2 + j] = ur * w1r[j] - ui * w1i[j];
-                im[p2 + j] = ur * w1i[j] + ui * w1r[j];
-                double vr = d02r - d13i; // (a0 - a2) + i (a1 - a3)
-                double vi = d02i + d13r;
-                re[p3 + j] = vr * w3r[j] - vi * w3i[j];
-                im[p3 + j] = vr * w3i[j] + vi * w3r[j];
+    private void radix4Rows(double[][] re, double[][] im, int count, int base, int block, int stage) {
+        if (block < 4) {
+            return;
+        }
+        int m = block / 4;
+        for (int j = 0; j < m; j++) {
+            int p = base + j;
+            if (m == 1) {
+                radix4Rows(re[p], im[p], re[p + 1], im[p + 1], re[p + 2], im[p + 2], re[p + 3], im[p + 3], count);
+            } else {
+                radix4Rows(re[p], im[p], re[p + m], im[p + m], re[p + 2 * m], im[p + 2 * m],
+                        re[p + 3 * m], im[p + 3 * m], count, w1Re[stage][j], w1Im[stage][j], w2Re[stage][j],
+                        w2Im[stage][j], w3Re[stage][j], w3Im[stage][j]);
             }
+        }
+        for (int q = 0; q < 4; q++) {
+            radix4Rows(re, im, count, base + q * m, m, stage + 1);
         }
     }
 
-    /** The radix-4 stage over blocks of four, where every twiddle is 1: additions only. */
-    private void lastRadix4Stage(double[] re, double[] im) {
-        for (int b = 0; b < size; b += 4) {
-            double a0r = re[b];
-            double a0i = im[b];
-            double a1r = re[b + 1];
-            double a1i = im[b + 1];
-            double a2r = re[b + 2];
-            double a2i = im[b + 2];
-            double a3r = re[b + 3];
-            double a3i = im[b + 3];
-            double s02r = a0r + a2r;
-            double s02i = a0i + a2i;
-            double d02r = a0r - a2r;
-            double d02i = a0i - a2i;
-            double s13r = a1r + a3r;
-            double s13i = a1i + a3i;
-            double d13r = a1r - a3r;
-            double d13i = a1i - a3i;
-            re[b] = s02r + s13r;
-            im[b] = s02i + s13i;
-            re[b + 1] = s02r - s13r;
-            im[b + 1] = s02i - s13i;
-            re[b + 2] = d02r + d13i;
-            im[b + 2] = d02i - d13r;
-            re[b + 3] = d02r - d13i;
-            im[b + 3] = d02i + d13r;
+    /** One radix-2 butterfly across {@code count} sequences: {@code (a + b, (a - b) w)}. */
+    private static void radix2Rows(double[] ar, double[] ai, double[] br, double[] bi, double wr, double wi,
+                                   int count) {
+        for (int f = 0; f < count; f++) {
+            double xr = ar[f];
+            double xi = ai[f];
+            double yr = br[f];
+            double yi = bi[f];
+            double dr = xr - yr;
+            double di = xi - yi;
+            ar[f] = xr + yr;
+            ai[f] = xi + yi;
+            br[f] = dr * wr - di * wi;
+            bi[f] = dr * wi + di * wr;
+        }
+    }
+
+    /**
+     * One radix-4 butterfly across {@code count} sequences. With {@code a0..a3} the points {@code m}
+     * apart in a block of {@code 4m} and {@code w = W_{4m}^j}, the two fused radix-2 stages give
+     * {@code y0 = (a0 + a2) + (a1 + a3)}, {@code y1 = ((a0 + a2) - (a1 + a3)) w^2},
+     * {@code y2 = ((a0 - a2) - i (a1 - a3)) w}, {@code y3 = ((a0 - a2) + i (a1 - a3)) w^3}. As four short
+     * loops over the same four rows rather than one: C2 does not unroll a loop body as large as the
+     * whole butterfly far enough to vectorise it, while each of these small ones vectorises. The
+     * rows stay in L1 between the loops.
+     */
+    private static void radix4Rows(double[] x0r, double[] x0i, double[] x1r, double[] x1i, double[] x2r,
+                                   double[] x2i, double[] x3r, double[] x3i, int count, double w1r, double w1i,
+                                   double w2r, double w2i, double w3r, double w3i) {
+        sumAndDifference(x0r, x0i, x2r, x2i, count);              // x0 = a0 + a2, x2 = a0 - a2
+        sumAndDifference(x1r, x1i, x3r, x3i, count);              // x1 = a1 + a3, x3 = a1 - a3
+        radix2Rows(x0r, x0i, x1r, x1i, w2r, w2i, count);          // y0, y1
+        rotatePair(x2r, x2i, x3r, x3i, w1r, w1i, w3r, w3i, count); // y2, y3
+    }
+
+    /** The twiddle-free radix-4 butterfly of the last stage across {@code count} sequences. */
+    private static void radix4Rows(double[] x0r, double[] x0i, double[] x1r, double[] x1i, double[] x2r,
+                                   double[] x2i, double[] x3r, double[] x3i, int count) {
+        sumAndDifference(x0r, x0i, x2r, x2i, count);
+        sumAndDifference(x1r, x1i, x3r, x3i, count);
+        sumAndDifference(x0r, x0i, x1r, x1i, count);
+        rotatePair(x2r, x2i, x3r, x3i, 1.0, 0.0, 1.0, 0.0, count);
+    }
+
+    /** {@code (a, b) <- (a + b, a - b)}. */
+    private static void sumAndDifference(double[] ar, double[] ai, double[] br, double[] bi, int count) {
+        for (int f = 0; f < count; f++) {
+            double xr = ar[f];
+            double xi = ai[f];
+            double yr = br[f];
+            double yi = bi[f];
+            ar[f] = xr + yr;
+            ai[f] = xi + yi;
+            br[f] = xr - yr;
+            bi[f] = xi - yi;
+        }
+    }
+
+    /** {@code (u, v) <- ((u - i v) w1, (u + i v) w3)}: the odd outputs of a radix-4 butterfly. */
+    private static void rotatePair(double[] ur, double[] ui, double[] vr, double[] vi, double w1r, double w1i,
+                                   double w3r, double w3i, int count) {
+        for (int f = 0; f < count; f++) {
+            double a = ur[f];
+            double b = ui[f];
+            double c = vr[f];
+            double d = vi[f];
+            double pr = a + d;
+            double pi = b - c;
+            double qr = a - d;
+            double qi = b + c;
+            ur[f] = pr * w1r - pi * w1i;
+            ui[f] = pr * w1i + pi * w1r;
+            vr[f] = qr * w3r - qi * w3i;
+            vi[f] = qr * w3i + qi * w3r;
         }
     }
 

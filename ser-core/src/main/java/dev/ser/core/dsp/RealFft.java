@@ -2,37 +2,31 @@ package dev.ser.core.dsp;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * A real-input FFT of one size with numpy's {@code rfft} output layout.
+ * A real-input FFT of one size with numpy's {@code rfft} output layout, backed by JTransforms.
  *
- * <p>Powers of two (every STFT size in practice) use our own transform, a complex FFT of half the
- * length with a twiddle pass ({@link HalfLengthRealFft}); every other size falls back to JTransforms
- * ({@link MixedRadixRealFft}), so STFTs with any {@code n_fft} work. Plans are cached per thread
- * ({@link #forSize(int)}): a plan's tables are immutable after construction, but its scratch
- * buffers are not, so one instance must not be shared between threads. The sign convention is
- * numpy's: {@code X[k] = sum_n x[n] exp(-2 pi i k n / N)}.
+ * <p>JTransforms handles every size (mixed radix, Bluestein for large primes), so STFTs with any
+ * {@code n_fft} work. Plans are cached per thread ({@link #forSize(int)}): a plan is immutable
+ * after construction, but its scratch buffers are not, so one instance must not be shared between
+ * threads. The sign convention is numpy's: {@code X[k] = sum_n x[n] exp(-2 pi i k n / N)}.
  */
 public final class RealFft {
     private static final ThreadLocal<Map<Integer, RealFft>> CACHE =
             ThreadLocal.withInitial(HashMap::new);
 
     private final int size;
-    private final RealTransform transform;
-    /** Spectrum buffers of {@link #forwardInPlace} (the packed-layout API). */
-    private final double[] packRe;
-    private final double[] packIm;
+    private final DoubleFFT_1D fft;
+    private final double[] scratch;
 
     private RealFft(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("FFT size must be at least 1, got " + size);
         }
         this.size = size;
-        this.transform = size >= 2 && Integer.bitCount(size) == 1
-                ? new HalfLengthRealFft(size)
-                : new MixedRadixRealFft(size);
-        this.packRe = new double[size / 2 + 1];
-        this.packIm = new double[size / 2 + 1];
+        this.fft = new DoubleFFT_1D(size);
+        this.scratch = new double[size];
     }
 
     /** The calling thread's plan for {@code size}-point transforms. */
@@ -57,39 +51,18 @@ public final class RealFft {
      * @param im receives the imaginary parts
      */
     public void forward(double[] input, int offset, double[] re, double[] im) {
-        transform.forward(input, offset, re, im);
+        System.arraycopy(input, offset, scratch, 0, size);
+        fft.realForward(scratch);
+        unpack(scratch, re, im);
     }
 
     /**
-     * Transforms {@code signal[start + i] * window[i]} for {@code i < size} (a windowed frame,
-     * without copying it out first) into {@link #bins()} bins.
-     */
-    public void forwardWindowed(double[] signal, int start, double[] window, double[] re, double[] im) {
-        transform.forwardWindowed(signal, start, window, re, im);
-    }
-
-    /**
-     * Transforms {@code buffer} (length {@link #size()}) in place into a packed layout (JTransforms'):
-     * read the bins with {@link #re(double[], int)} and {@link #im(double[], int)}. Kept for callers
-     * of that layout; {@link #forward} is faster.
+     * Transforms {@code buffer} (length {@link #size()}) in place into JTransforms' packed layout;
+     * read the bins with {@link #re(double[], int)} and {@link #im(double[], int)}. For callers that
+     * reorganise the output themselves (the STFT writes several frames per bin at once).
      */
     public void forwardInPlace(double[] buffer) {
-        transform.forward(buffer, 0, packRe, packIm);
-        int last = size / 2;
-        buffer[0] = packRe[0];
-        if (size == 1) {
-            return;
-        }
-        for (int k = 1; k < last; k++) {
-            buffer[2 * k] = packRe[k];
-            buffer[2 * k + 1] = packIm[k];
-        }
-        if (size % 2 == 0) {
-            buffer[1] = packRe[last];
-        } else {
-            buffer[size - 1] = packRe[last];
-            buffer[1] = packIm[last];
-        }
+        fft.realForward(buffer);
     }
 
     /** The real part of bin {@code k} of a buffer transformed by {@link #forwardInPlace}. */
@@ -117,6 +90,33 @@ public final class RealFft {
         return packed[2 * k + 1];
     }
 
+    /** Unpacks JTransforms' in-place real-FFT layout into separate real and imaginary arrays. */
+    private void unpack(double[] a, double[] re, double[] im) {
+        int n = size;
+        re[0] = a[0];
+        im[0] = 0;
+        if (n == 1) {
+            return;
+        }
+        if (n % 2 == 0) {
+            int half = n / 2;
+            for (int k = 1; k < half; k++) {
+                re[k] = a[2 * k];
+                im[k] = a[2 * k + 1];
+            }
+            re[half] = a[1];
+            im[half] = 0;
+        } else {
+            int last = (n - 1) / 2;
+            for (int k = 1; k < last; k++) {
+                re[k] = a[2 * k];
+                im[k] = a[2 * k + 1];
+            }
+            re[last] = a[n - 1];
+            im[last] = a[1];
+        }
+    }
+
     /**
      * Inverse of {@link #forward}: the real signal of length {@link #size()} whose spectrum has the
      * given non-negative bins (Hermitian symmetry implied), scaled by {@code 1/size} as numpy's
@@ -124,6 +124,28 @@ public final class RealFft {
      * ignored, as numpy does.
      */
     public void inverse(double[] re, double[] im, double[] out, int offset) {
-        transform.inverse(re, im, out, offset);
+        int n = size;
+        double[] a = scratch;
+        a[0] = re[0];
+        if (n > 1) {
+            if (n % 2 == 0) {
+                int half = n / 2;
+                for (int k = 1; k < half; k++) {
+                    a[2 * k] = re[k];
+                    a[2 * k + 1] = im[k];
+                }
+                a[1] = re[half];
+            } else {
+                int last = (n - 1) / 2;
+                for (int k = 1; k < last; k++) {
+                    a[2 * k] = re[k];
+                    a[2 * k + 1] = im[k];
+                }
+                a[n - 1] = re[last];
+                a[1] = im[last];
+            }
+        }
+        fft.realInverse(a, true);
+        System.arraycopy(a, 0, out, offset, n);
     }
 }
