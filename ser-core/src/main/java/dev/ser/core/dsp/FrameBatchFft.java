@@ -52,6 +52,11 @@ final class FrameBatchFft implements FrameBatch {
     private final double[] nyquist;
     /** The imaginary parts of DC and Nyquist; never written. */
     private final double[] zeros;
+    /** The window of the current forward split into even and odd samples. */
+    private final double[] windowEven;
+    private final double[] windowOdd;
+    /** Row scales that leave the inverse's input as it is. */
+    private final double[] ones;
     /** The rows in sample order after an inverse: {@code x[2j] = zr[rev j]}, {@code x[2j+1] = zi[rev j]}. */
     private final double[][] samples;
 
@@ -74,6 +79,10 @@ final class FrameBatchFft implements FrameBatch {
         this.zi = new double[m][capacity];
         this.nyquist = new double[capacity];
         this.zeros = new double[capacity];
+        this.windowEven = new double[m];
+        this.windowOdd = new double[m];
+        this.ones = new double[m];
+        Arrays.fill(ones, 1.0);
         this.samples = new double[n][];
         for (int j = 0; j < m; j++) {
             samples[2 * j] = zr[rev[j]];
@@ -99,8 +108,9 @@ final class FrameBatchFft implements FrameBatch {
     @Override
     public void forward(FrameGrid frames, int t0, double[] window, int count) {
         checkCount(count);
-        load(frames, t0, window, count);
-        fft.transformRows(zr, zi, count);
+        load(frames, t0, count);
+        splitWindow(window);
+        fft.transformRows(zr, zi, count, windowEven, windowOdd);
         untangle(count);
     }
 
@@ -127,7 +137,7 @@ final class FrameBatchFft implements FrameBatch {
         tangle(count);
         // The forward transform of the exchanged arrays is the inverse transform with the parts
         // exchanged, and reading the rows back under their own names exchanges them back.
-        fft.transformRows(zi, zr, count);
+        fft.transformRows(zi, zr, count, ones, ones);
     }
 
     /**
@@ -145,22 +155,22 @@ final class FrameBatchFft implements FrameBatch {
     }
 
     /**
-     * Frames into rows, windowed: {@code zr[j][f] = x_f[2j] w[2j]}, {@code zi[j][f] = x_f[2j+1] w[2j+1]}.
-     * The grid hands each row over as one contiguous run, and the window is a scalar per row, so
-     * the whole transposition is copies plus a multiplication loop C2 vectorises.
+     * Frames into rows: {@code zr[j][f] = x_f[2j]}, {@code zi[j][f] = x_f[2j+1]}. The grid hands each
+     * row over as one contiguous run, so the transposition is all copies; the window is applied by
+     * the FFT's first stage ({@link #splitWindow}).
      */
-    private void load(FrameGrid frames, int t0, double[] window, int count) {
+    private void load(FrameGrid frames, int t0, int count) {
         for (int j = 0; j < m; j++) {
             frames.copySample(2 * j, t0, count, zr[j]);
             frames.copySample(2 * j + 1, t0, count, zi[j]);
-            scale(zr[j], zi[j], window[2 * j], window[2 * j + 1], count);
         }
     }
 
-    private static void scale(double[] a, double[] b, double wa, double wb, int count) {
-        for (int f = 0; f < count; f++) {
-            a[f] *= wa;
-            b[f] *= wb;
+    /** The window's even and odd samples, the row scales of the real and imaginary rows. */
+    private void splitWindow(double[] window) {
+        for (int j = 0; j < m; j++) {
+            windowEven[j] = window[2 * j];
+            windowOdd[j] = window[2 * j + 1];
         }
     }
 

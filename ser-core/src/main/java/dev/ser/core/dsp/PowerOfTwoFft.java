@@ -86,17 +86,72 @@ final class PowerOfTwoFft {
         return bitReversal;
     }
 
-    /** Transforms the first {@code count} sequences of the rows in place (bit-reversed row order). */
-    void transformRows(double[][] re, double[][] im, int count) {
+    /**
+     * Transforms the first {@code count} sequences of the rows in place (bit-reversed row order),
+     * row {@code p} taken times {@code scaleRe[p]} (real parts) and {@code scaleIm[p]} (imaginary
+     * parts): the STFT's window, applied by the first stage as it loads the rows rather than by a
+     * pass of its own. Scales of 1 leave the input exactly as it is.
+     */
+    void transformRows(double[][] re, double[][] im, int count, double[] scaleRe, double[] scaleIm) {
         if (leadingRadix2) {
             int h = size / 2;
             for (int j = 0; j < h; j++) {
+                scaleRows(re[j], im[j], re[j + h], im[j + h], scaleRe[j], scaleIm[j], scaleRe[j + h],
+                        scaleIm[j + h], count);
                 radix2Rows(re[j], im[j], re[j + h], im[j + h], radix2Re[j], radix2Im[j], count);
             }
             radix4Rows(re, im, count, 0, h, 0);
             radix4Rows(re, im, count, h, h, 0);
+        } else if (size >= 4) {
+            firstRadix4Stage(re, im, count, scaleRe, scaleIm);
         } else {
-            radix4Rows(re, im, count, 0, size, 0);
+            scaleRows(re[0], im[0], re[0], im[0], scaleRe[0], scaleIm[0], 1.0, 1.0, count);
+        }
+    }
+
+    /** The first radix-4 stage (one block of all rows), scaling its inputs, then the rest depth first. */
+    private void firstRadix4Stage(double[][] re, double[][] im, int count, double[] scaleRe, double[] scaleIm) {
+        int m = size / 4;
+        for (int j = 0; j < m; j++) {
+            int p0 = j;
+            int p1 = j + m;
+            int p2 = j + 2 * m;
+            int p3 = j + 3 * m;
+            scaledSumAndDifference(re[p0], im[p0], re[p2], im[p2], scaleRe[p0], scaleIm[p0], scaleRe[p2],
+                    scaleIm[p2], count);
+            scaledSumAndDifference(re[p1], im[p1], re[p3], im[p3], scaleRe[p1], scaleIm[p1], scaleRe[p3],
+                    scaleIm[p3], count);
+            radix2Rows(re[p0], im[p0], re[p1], im[p1], w2Re[0][j], w2Im[0][j], count);
+            rotatePair(re[p2], im[p2], re[p3], im[p3], w1Re[0][j], w1Im[0][j], w3Re[0][j], w3Im[0][j], count);
+        }
+        for (int q = 0; q < 4; q++) {
+            radix4Rows(re, im, count, q * m, m, 1);
+        }
+    }
+
+    /** {@code (a, b) <- (a, b)} scaled part by part (used where a stage has no sum to fold it into). */
+    private static void scaleRows(double[] ar, double[] ai, double[] br, double[] bi, double sar, double sai,
+                                  double sbr, double sbi, int count) {
+        for (int f = 0; f < count; f++) {
+            ar[f] *= sar;
+            ai[f] *= sai;
+            br[f] *= sbr;
+            bi[f] *= sbi;
+        }
+    }
+
+    /** {@code (a, b) <- (sa a + sb b, sa a - sb b)} with the scales applied to each part separately. */
+    private static void scaledSumAndDifference(double[] ar, double[] ai, double[] br, double[] bi, double sar,
+                                               double sai, double sbr, double sbi, int count) {
+        for (int f = 0; f < count; f++) {
+            double xr = ar[f] * sar;
+            double xi = ai[f] * sai;
+            double yr = br[f] * sbr;
+            double yi = bi[f] * sbi;
+            ar[f] = xr + yr;
+            ai[f] = xi + yi;
+            br[f] = xr - yr;
+            bi[f] = xi - yi;
         }
     }
 
