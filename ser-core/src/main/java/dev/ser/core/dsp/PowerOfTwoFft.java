@@ -221,7 +221,21 @@ final class PowerOfTwoFft {
         sumAndDifference(x0r, x0i, x2r, x2i, count);
         sumAndDifference(x1r, x1i, x3r, x3i, count);
         sumAndDifference(x0r, x0i, x1r, x1i, count);
-        rotatePair(x2r, x2i, x3r, x3i, 1.0, 0.0, 1.0, 0.0, count);
+        timesMinusAndPlusI(x2r, x2i, x3r, x3i, count);
+    }
+
+    /** {@code (u, v) <- (u - i v, u + i v)}: {@link #rotatePair} with unit twiddles, additions only. */
+    private static void timesMinusAndPlusI(double[] ur, double[] ui, double[] vr, double[] vi, int count) {
+        for (int f = 0; f < count; f++) {
+            double a = ur[f];
+            double b = ui[f];
+            double c = vr[f];
+            double d = vi[f];
+            ur[f] = a + d;
+            ui[f] = b - c;
+            vr[f] = a - d;
+            vi[f] = b + c;
+        }
     }
 
     /** {@code (a, b) <- (a + b, a - b)}. */
