@@ -12,17 +12,19 @@ public final class Stft {
     private Stft() {
     }
 
-    /** Frames transformed together before their bins are written out. */
-    private static final int FRAME_BLOCK = 8;
-
     /** The complex STFT of {@code y}. */
     public static ComplexMatrix compute(double[] y, StftConfig config) {
         int frames = config.frameCount(y.length);
-        ComplexMatrix out = new ComplexMatrix(config.bins(), frames);
+        int bins = config.bins();
+        ComplexMatrix out = new ComplexMatrix(bins, frames);
         double[] outRe = out.re().data();
         double[] outIm = out.im().data();
-        transformBlocks(y, config, (fft, block, count, t0) ->
-                scatter(fft, block, count, outRe, outIm, config.bins(), frames, t0));
+        transformBatches(y, config, FrameBatch.forSize(config.nFft()), (batch, count, t0) -> {
+            for (int k = 0; k < bins; k++) {
+                System.arraycopy(batch.binRe(k), 0, outRe, k * frames + t0, count);
+                System.arraycopy(batch.binIm(k), 0, outIm, k * frames + t0, count);
+            }
+        });
         return out;
     }
 
@@ -38,56 +40,57 @@ public final class Stft {
         Matrix magnitude = new Matrix(bins, frames);
         double[] pw = power.data();
         double[] mg = magnitude.data();
-        transformBlocks(y, config, (fft, block, count, t0) -> {
+        FrameBatch engine = FrameBatch.forSize(config.nFft());
+        double[] powerRow = new double[engine.capacity()];
+        double[] magnitudeRow = new double[engine.capacity()];
+        transformBatches(y, config, engine, (batch, count, t0) -> {
             for (int k = 0; k < bins; k++) {
-                int row = k * frames + t0;
-                for (int f = 0; f < count; f++) {
-                    double re = fft.re(block[f], k);
-                    double im = fft.im(block[f], k);
-                    double p = re * re + im * im;
-                    pw[row + f] = p;
-                    mg[row + f] = Math.sqrt(p);
-                }
+                powerAndMagnitude(batch.binRe(k), batch.binIm(k), powerRow, magnitudeRow, count);
+                System.arraycopy(powerRow, 0, pw, k * frames + t0, count);
+                System.arraycopy(magnitudeRow, 0, mg, k * frames + t0, count);
             }
         });
         return new Spectrograms(power, magnitude);
+    }
+
+    /**
+     * {@code re^2 + im^2} and its square root, element-wise into scratch rows: one index for all four
+     * arrays so that C2 vectorises it (the square root included), the row then copied into place.
+     * The same expressions as {@link ComplexMatrix#power(double)}, so the same numbers.
+     */
+    private static void powerAndMagnitude(double[] re, double[] im, double[] power, double[] magnitude, int count) {
+        for (int f = 0; f < count; f++) {
+            double p = re[f] * re[f] + im[f] * im[f];
+            power[f] = p;
+            magnitude[f] = Math.sqrt(p);
+        }
     }
 
     /** A power and a magnitude spectrogram of the same STFT. */
     public record Spectrograms(Matrix power, Matrix magnitude) {
     }
 
-    /** Receives each block of transformed frames (packed spectra) starting at frame {@code t0}. */
+    /** Receives each batch of transformed frames, frames {@code t0 .. t0 + count} of the STFT. */
     @FunctionalInterface
-    private interface BlockSink {
-        void accept(RealFft fft, double[][] block, int count, int t0);
+    private interface BatchSink {
+        void accept(FrameBatch batch, int count, int t0);
     }
 
     /**
-     * Windows and transforms the frames of {@code y} in blocks of {@link #FRAME_BLOCK}. The output
-     * is bin-major (librosa's orientation) but each FFT yields one frame: handing a block of frames
-     * to the sink lets it write each bin's values for the whole block, so that every cache line of
-     * the output is touched once per block rather than once per frame.
+     * Windows and transforms the frames of {@code y} in batches. The output is bin-major (librosa's
+     * orientation) and a batch hands out its spectra bin by bin over its frames, so each bin's
+     * values for the batch land in the output as one contiguous run.
      */
-    private static void transformBlocks(double[] y, StftConfig config, BlockSink sink) {
+    private static void transformBatches(double[] y, StftConfig config, FrameBatch batch, BatchSink sink) {
         int nFft = config.nFft();
         int frames = config.frameCount(y.length);
         double[] signal = config.center() ? config.padMode().pad(y, nFft / 2) : y;
         double[] window = paddedWindow(config);
-        RealFft fft = RealFft.forSize(nFft);
-        double[][] block = new double[FRAME_BLOCK][nFft];
-        int hop = config.hopLength();
-        for (int t0 = 0; t0 < frames; t0 += FRAME_BLOCK) {
-            int count = Math.min(FRAME_BLOCK, frames - t0);
-            for (int f = 0; f < count; f++) {
-                double[] frame = block[f];
-                int start = (t0 + f) * hop;
-                for (int i = 0; i < nFft; i++) {
-                    frame[i] = signal[start + i] * window[i];
-                }
-                fft.forwardInPlace(frame);
-            }
-            sink.accept(fft, block, count, t0);
+        FrameGrid grid = new FrameGrid(signal, config.hopLength());
+        for (int t0 = 0; t0 < frames; t0 += batch.capacity()) {
+            int count = Math.min(batch.capacity(), frames - t0);
+            batch.forward(grid, t0, window, count);
+            sink.accept(batch, count, t0);
         }
     }
 
@@ -103,29 +106,6 @@ public final class Stft {
     /** A handful of window shapes are used in practice; the cache stays tiny. */
     private static final java.util.concurrent.ConcurrentMap<WindowKey, double[]> WINDOWS =
             new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Writes bins of {@code count} packed spectra into columns {@code t0..} of the output. */
-    private static void scatter(RealFft fft, double[][] block, int count, double[] outRe, double[] outIm,
-                                int bins, int frames, int t0) {
-        int n = fft.size();
-        // bins 1 .. inner-1 follow the plain packed layout; the first and the last one or two are special
-        int inner = n % 2 == 0 ? n / 2 : (n - 1) / 2;
-        for (int k = 0; k < bins; k++) {
-            int row = k * frames + t0;
-            if (k == 0 || k >= inner) {
-                for (int f = 0; f < count; f++) {
-                    outRe[row + f] = fft.re(block[f], k);
-                    outIm[row + f] = fft.im(block[f], k);
-                }
-            } else {
-                for (int f = 0; f < count; f++) {
-                    double[] packed = block[f];
-                    outRe[row + f] = packed[2 * k];
-                    outIm[row + f] = packed[2 * k + 1];
-                }
-            }
-        }
-    }
 
     /** {@code np.abs(librosa.stft(y, ...))}. */
     public static Matrix magnitude(double[] y, StftConfig config) {

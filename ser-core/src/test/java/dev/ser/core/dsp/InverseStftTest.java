@@ -86,6 +86,86 @@ class InverseStftTest {
         }
     }
 
+    /**
+     * The batched inverse, the tiled overlap-add and the periodic window-sum normalisation against a
+     * plain frame-by-frame istft ({@link RealFft} per frame, squared windows summed frame by frame)
+     * on arbitrary complex matrices (not only STFTs), including hops longer than the window, rows
+     * fewer or more than {@code n_fft/2 + 1}, and clipped lengths.
+     */
+    @Property(tries = 80)
+    void matchesAFrameByFrameReference(@ForAll("referenceSizes") int nFft,
+                                       @ForAll @IntRange(min = 1, max = 600) int hopPercent,
+                                       @ForAll boolean center,
+                                       @ForAll @IntRange(min = 1, max = 40) int frames,
+                                       @ForAll @IntRange(min = -3, max = 3) int rowDelta,
+                                       @ForAll @IntRange(min = -1, max = 20000) int length,
+                                       @ForAll("windows") Window window,
+                                       @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+        int hop = Math.max(1, nFft * hopPercent / 400);
+        StftConfig config = StftConfig.builder().nFft(nFft).hopLength(hop).center(center).window(window).build();
+        int rows = Math.max(1, nFft / 2 + 1 + rowDelta);
+        ComplexMatrix d = new ComplexMatrix(new Matrix(rows, frames, noise(rows * frames, seed)),
+                new Matrix(rows, frames, noise(rows * frames, seed + 1)));
+        double[] expected = referenceIstft(d, config, length);
+        double[] actual = length < 1 ? InverseStft.compute(d, config) : InverseStft.compute(d, config, length);
+        assertEquals(expected.length, actual.length);
+        double scale = 1;
+        for (double v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertArrayEquals(expected, actual, 1e-9 * scale);
+    }
+
+    @Provide
+    Arbitrary<Integer> referenceSizes() {
+        return Arbitraries.of(2, 4, 16, 64, 256, 2048, 100, 255);
+    }
+
+    @Provide
+    Arbitrary<Window> windows() {
+        return Arbitraries.of(Window.HANN, Window.RECTANGULAR, Window.HAMMING);
+    }
+
+    /** librosa's istft written out directly: one irfft per frame, sums of squared windows per frame. */
+    private static double[] referenceIstft(ComplexMatrix d, StftConfig config, int length) {
+        int nFft = config.nFft();
+        int hop = config.hopLength();
+        int half = config.center() ? nFft / 2 : 0;
+        int frames = d.cols();
+        if (length >= 1) {
+            long padded = length + 2L * half;
+            frames = (int) Math.min(frames, (padded + hop - 1) / hop);
+        }
+        int outLength = length >= 1 ? length : Math.max(0, nFft + hop * (frames - 1) - 2 * half);
+        double[] y = new double[outLength];
+        double[] sum = new double[outLength];
+        double[] window = config.window().padded(config.winLength(), nFft);
+        RealFft fft = RealFft.forSize(nFft);
+        double[] re = new double[fft.bins()];
+        double[] im = new double[fft.bins()];
+        double[] frame = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            for (int k = 0; k < fft.bins(); k++) {
+                re[k] = k < d.rows() ? d.re().get(k, t) : 0.0;
+                im[k] = k < d.rows() ? d.im().get(k, t) : 0.0;
+            }
+            fft.inverse(re, im, frame, 0);
+            for (int i = 0; i < nFft; i++) {
+                int j = t * hop - half + i;
+                if (j >= 0 && j < outLength) {
+                    y[j] += window[i] * frame[i];
+                    sum[j] += window[i] * window[i];
+                }
+            }
+        }
+        for (int j = 0; j < outLength; j++) {
+            if (sum[j] > Double.MIN_NORMAL) {
+                y[j] /= sum[j];
+            }
+        }
+        return y;
+    }
+
     @Test
     void defaultInfersFftSizeFromRows() {
         StftConfig config = StftConfig.builder().nFft(512).build();
