@@ -11,59 +11,50 @@ import java.util.Arrays;
  * of rows between threads change memory traffic, never the arithmetic: results are bit-identical
  * whatever the thread count, and equal to a naive fma loop.
  *
- * <p>Blocking: the inner dimension is consumed {@link #KB} rows of {@code B} at a time, copied
- * into a scratch panel that stays in L1, and output rows are copied into scratch rows two at a
- * time, once per panel. The innermost loop updates both output rows with three panel rows: six
- * fused multiply-adds per five loads and two stores, against four per five loads and one store
- * for one row and four panel rows (measured 1.25x faster); two rows and four panel rows no longer
- * fit C2's default unrolling budget ({@code LoopUnrollLimit}) and are not vectorised at all
- * (measured 4x slower). A partial panel is padded with zero rows whose factors are {@code -0.0}:
- * {@code fma(-0.0, 0.0, s) == s} exactly for every {@code s}, signed zeros included.
- *
- * <p>Output rows and panel live in ONE array at offsets that are compile-time constants and
- * multiples of 64 bytes: C2 then proves the loads and stores do not overlap (with run-time
- * offsets it cannot, and leaves the loop scalar), and once its pre-loop aligns one store every
- * access is aligned. With separate arrays each would sit at its own heap alignment and most 64-byte
- * AVX-512 accesses would straddle two cache lines: the single array measured 1.4-1.7x faster. The
- * offsets must be literal in each loop for C2 to see them, hence one method per group of panel
- * rows rather than one method with an offset parameter.
- *
- * <p>Narrow outputs (fewer than {@link #NARROW} columns) skip the copies, which would cost more
- * than they save; callers with a narrow output and a wide inner dimension (the softmax layer) do
- * better computing the transposed product.
+ * <p>Blocking: the inner dimension is consumed sixteen rows of {@code B} at a time, copied into a
+ * scratch panel (16 x 304 doubles, 38 KiB, stays in the 48 KiB L1), and each output row segment is
+ * copied into a scratch row once per panel. The copies of the output row cost about as much as
+ * the products of eight panel rows (they come from L2), hence sixteen: measured 15% faster than
+ * eight; {@link #JB} keeps the buffer inside L1 and holds a 300-unit layer in one block. Row and panel live in ONE array at offsets that are compile-time
+ * constants and multiples of 64 bytes: C2 can then prove the loads and the store do not overlap
+ * (with run-time offsets it cannot, and does not vectorise), and when its pre-loop aligns the store
+ * every load is aligned too. With separate arrays each load would sit at its own heap alignment
+ * and most 64-byte AVX-512 loads would straddle two cache lines: the single array measured 1.4-1.7x
+ * faster. Each inner loop handles four rows of the panel: with eight streams the loop body exceeds
+ * C2's default unrolling budget ({@code LoopUnrollLimit}) and is no longer vectorised (measured
+ * about 4x slower). The four loops differ only in their constant offsets, which must be literal
+ * in each loop for C2 to see them, hence four methods rather than one with a parameter.
+ * Narrow outputs (fewer than {@link #NARROW} columns) skip the copies, which would cost more than
+ * they save; callers with a narrow output and a wide inner dimension (the softmax layer) do better
+ * computing the transposed product.
  */
 public final class Kernels {
 
-    /** Rows of {@code B} per panel: five groups of three. */
-    static final int KB = 15;
+    /** Rows of {@code B} per panel. */
+    static final int KB = 16;
     /**
      * Columns of output per block: a multiple of 16 doubles so the vector loops have no scalar
-     * tail, small enough that the {@code (KB + 2) x JB} buffer (41.3 KiB) stays in the 48 KiB L1,
-     * large enough to hold a 300-unit layer in one block.
+     * tail, small enough that the {@code (KB + 1) x JB} buffer (41.3 KiB) stays in L1.
      */
     static final int JB = 304;
     /** Outputs narrower than this use the direct loop. */
     static final int NARROW = 32;
-    /** Columns per strip of {@link #transposeRows}: one cache line of doubles. */
-    private static final int TRANSPOSE_STRIP = 8;
-
-    /** Offsets in {@link Scratch#buf}: output rows at 0 and {@code JB}, panel row {@code q} at {@code P0 + q * JB}. */
-    private static final int ROW1 = JB;
-    private static final int P0 = 2 * JB;
-    private static final int P3 = P0 + 3 * JB;
-    private static final int P6 = P0 + 6 * JB;
-    private static final int P9 = P0 + 9 * JB;
-    private static final int P12 = P0 + 12 * JB;
 
     private Kernels() {
     }
 
-    /** Per-thread scratch space of {@link #mulAdd}; about 42 KiB. Not thread-safe. */
+    /** Offset of panel row {@code q} in {@link Scratch}'s buffer; the output row is at 0. */
+    /** Columns per strip of {@link #transposeRows}: one cache line of doubles. */
+    private static final int TRANSPOSE_STRIP = 8;
+    private static final int P0 = JB;
+    private static final int P4 = 5 * JB;
+    private static final int P8 = 9 * JB;
+    private static final int P12 = 13 * JB;
+
+    /** Per-thread scratch space of {@link #mulAdd}; about 41 KiB. Not thread-safe. */
     public static final class Scratch {
-        /** Two output row segments, then the panel; see the offsets above. */
-        final double[] buf = new double[(KB + 2) * JB];
-        /** The panel's factors for the two output rows: {@code A(r, k + q)} at {@code q}, {@code A(r + 1, k + q)} at {@code KB + q}. */
-        final double[] factors = new double[2 * KB];
+        /** The output row segment at {@code [0, JB)}, then panel row {@code q} at {@code (q + 1) * JB}. */
+        final double[] buf = new double[(KB + 1) * JB];
     }
 
     /**
@@ -100,17 +91,15 @@ public final class Kernels {
         }
         for (int j0 = jStart; j0 < jEnd; j0 += JB) {
             int len = Math.min(jEnd - j0, JB);
-            for (int k = 0; k < inner; k += KB) {
-                int rows = Math.min(KB, inner - k);
-                loadPanel(b, bOff + k * n + j0, n, len, rows, s);
-                Panel p = new Panel(a, aOff, aRowStride, aColStride, k, rows);
-                applyPanel(p, c, cOff + j0, n, r0, r1, len, s);
+            int k = 0;
+            for (; k + KB <= inner; k += KB) {
+                loadPanel(b, bOff + k * n + j0, n, len, s);
+                panelKb(a, aOff, aRowStride, aColStride, k, n, c, cOff + j0, r0, r1, len, s);
+            }
+            for (; k < inner; k++) {
+                panel1(a, aOff, aRowStride, aColStride, b, bOff + k * n + j0, k, n, c, cOff + j0, r0, r1, len);
             }
         }
-    }
-
-    /** Where the factors of one panel come from: {@code A(r, k + q)} for {@code q < rows}. */
-    private record Panel(double[] a, int aOff, int rs, int cs, int k, int rows) {
     }
 
     private static void narrow(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int inner, int n,
@@ -128,129 +117,83 @@ public final class Kernels {
         }
     }
 
-    /** Copies {@code rows} rows of {@code B} into the panel and zeroes the padding of the last group. */
-    private static void loadPanel(double[] b, int o, int n, int len, int rows, Scratch s) {
-        for (int q = 0; q < rows; q++) {
-            System.arraycopy(b, o + q * n, s.buf, P0 + q * JB, len);
-        }
-        for (int q = rows; q < groups(rows) * 3; q++) {
-            Arrays.fill(s.buf, P0 + q * JB, P0 + q * JB + len, 0.0);
+    private static void loadPanel(double[] b, int o, int n, int len, Scratch s) {
+        for (int q = 0; q < KB; q++) {
+            System.arraycopy(b, o + q * n, s.buf, (q + 1) * JB, len);
         }
     }
 
-    private static int groups(int rows) {
-        return (rows + 2) / 3;
+    private static void panelKb(double[] a, int aOff, int rs, int cs, int k, int n,
+                               double[] c, int cBase, int r0, int r1, int len, Scratch sc) {
+        double[] buf = sc.buf;
+        for (int r = r0; r < r1; r++) {
+            int o = aOff + r * rs + k * cs;
+            int co = cBase + r * n;
+            System.arraycopy(c, co, buf, 0, len);
+            fmaRows0(buf, len, a[o], a[o + cs], a[o + 2 * cs], a[o + 3 * cs]);
+            fmaRows4(buf, len, a[o + 4 * cs], a[o + 5 * cs], a[o + 6 * cs], a[o + 7 * cs]);
+            fmaRows8(buf, len, a[o + 8 * cs], a[o + 9 * cs], a[o + 10 * cs], a[o + 11 * cs]);
+            fmaRows12(buf, len, a[o + 12 * cs], a[o + 13 * cs], a[o + 14 * cs], a[o + 15 * cs]);
+            System.arraycopy(buf, 0, c, co, len);
+        }
     }
 
-    /** Output rows {@code [r0, r1)} += the panel's products, two rows at a time. */
-    private static void applyPanel(Panel p, double[] c, int cBase, int n, int r0, int r1, int len, Scratch s) {
-        double[] buf = s.buf;
-        int groups = groups(p.rows());
-        for (int r = r0; r < r1; r += 2) {
-            // an odd last row pairs with a dummy second row whose result is dropped
-            boolean pair = r + 1 < r1;
-            loadFactors(p, r, s.factors, 0);
-            System.arraycopy(c, cBase + r * n, buf, 0, len);
-            if (pair) {
-                loadFactors(p, r + 1, s.factors, KB);
-                System.arraycopy(c, cBase + (r + 1) * n, buf, ROW1, len);
+    /** Output row {@code += a0 p0 + a1 p1 + a2 p2 + a3 p3} over panel rows 0-3, one fma each, in that order. */
+    private static void fmaRows0(double[] buf, int len, double a0, double a1, double a2, double a3) {
+        for (int j = 0; j < len; j++) {
+            double s = buf[j];
+            s = Math.fma(a0, buf[P0 + j], s);
+            s = Math.fma(a1, buf[P0 + JB + j], s);
+            s = Math.fma(a2, buf[P0 + 2 * JB + j], s);
+            s = Math.fma(a3, buf[P0 + 3 * JB + j], s);
+            buf[j] = s;
+        }
+    }
+
+    /** As {@link #fmaRows0} over panel rows 4-7. */
+    private static void fmaRows4(double[] buf, int len, double a0, double a1, double a2, double a3) {
+        for (int j = 0; j < len; j++) {
+            double s = buf[j];
+            s = Math.fma(a0, buf[P4 + j], s);
+            s = Math.fma(a1, buf[P4 + JB + j], s);
+            s = Math.fma(a2, buf[P4 + 2 * JB + j], s);
+            s = Math.fma(a3, buf[P4 + 3 * JB + j], s);
+            buf[j] = s;
+        }
+    }
+
+    /** As {@link #fmaRows0} over panel rows 8-11. */
+    private static void fmaRows8(double[] buf, int len, double a0, double a1, double a2, double a3) {
+        for (int j = 0; j < len; j++) {
+            double s = buf[j];
+            s = Math.fma(a0, buf[P8 + j], s);
+            s = Math.fma(a1, buf[P8 + JB + j], s);
+            s = Math.fma(a2, buf[P8 + 2 * JB + j], s);
+            s = Math.fma(a3, buf[P8 + 3 * JB + j], s);
+            buf[j] = s;
+        }
+    }
+
+    /** As {@link #fmaRows0} over panel rows 12-15. */
+    private static void fmaRows12(double[] buf, int len, double a0, double a1, double a2, double a3) {
+        for (int j = 0; j < len; j++) {
+            double s = buf[j];
+            s = Math.fma(a0, buf[P12 + j], s);
+            s = Math.fma(a1, buf[P12 + JB + j], s);
+            s = Math.fma(a2, buf[P12 + 2 * JB + j], s);
+            s = Math.fma(a3, buf[P12 + 3 * JB + j], s);
+            buf[j] = s;
+        }
+    }
+
+    private static void panel1(double[] a, int aOff, int rs, int cs, double[] b, int bo, int k, int n,
+                               double[] c, int cBase, int r0, int r1, int len) {
+        for (int r = r0; r < r1; r++) {
+            double a0 = a[aOff + r * rs + k * cs];
+            int co = cBase + r * n;
+            for (int j = 0; j < len; j++) {
+                c[co + j] = Math.fma(a0, b[bo + j], c[co + j]);
             }
-            runGroups(buf, len, groups, s.factors);
-            System.arraycopy(buf, 0, c, cBase + r * n, len);
-            if (pair) {
-                System.arraycopy(buf, ROW1, c, cBase + (r + 1) * n, len);
-            }
-        }
-    }
-
-    /** {@code f[at + q] = A(r, k + q)} for the panel's rows, {@code -0.0} for the padding. */
-    private static void loadFactors(Panel p, int r, double[] f, int at) {
-        int o = p.aOff() + r * p.rs() + p.k() * p.cs();
-        int q = 0;
-        for (; q < p.rows(); q++) {
-            f[at + q] = p.a()[o + q * p.cs()];
-        }
-        for (; q < KB; q++) {
-            f[at + q] = -0.0;
-        }
-    }
-
-    private static void runGroups(double[] buf, int len, int groups, double[] f) {
-        pair0(buf, len, f[0], f[1], f[2], f[KB], f[KB + 1], f[KB + 2]);
-        if (groups > 1) {
-            pair3(buf, len, f[3], f[4], f[5], f[KB + 3], f[KB + 4], f[KB + 5]);
-        }
-        if (groups > 2) {
-            pair6(buf, len, f[6], f[7], f[8], f[KB + 6], f[KB + 7], f[KB + 8]);
-        }
-        if (groups > 3) {
-            pair9(buf, len, f[9], f[10], f[11], f[KB + 9], f[KB + 10], f[KB + 11]);
-        }
-        if (groups > 4) {
-            pair12(buf, len, f[12], f[13], f[14], f[KB + 12], f[KB + 13], f[KB + 14]);
-        }
-    }
-
-    /**
-     * Both output rows += their factors times panel rows 0-2: {@code row0 = fma(a2, p2, fma(a1, p1,
-     * fma(a0, p0, row0)))}, the same for {@code row1} with {@code b0..b2}.
-     */
-    private static void pair0(double[] buf, int len, double a0, double a1, double a2,
-                              double b0, double b1, double b2) {
-        for (int j = 0; j < len; j++) {
-            double x0 = buf[P0 + j];
-            double x1 = buf[P0 + JB + j];
-            double x2 = buf[P0 + 2 * JB + j];
-            buf[j] = Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, buf[j])));
-            buf[ROW1 + j] = Math.fma(b2, x2, Math.fma(b1, x1, Math.fma(b0, x0, buf[ROW1 + j])));
-        }
-    }
-
-    /** As {@link #pair0} with panel rows 3-5. */
-    private static void pair3(double[] buf, int len, double a0, double a1, double a2,
-                              double b0, double b1, double b2) {
-        for (int j = 0; j < len; j++) {
-            double x0 = buf[P3 + j];
-            double x1 = buf[P3 + JB + j];
-            double x2 = buf[P3 + 2 * JB + j];
-            buf[j] = Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, buf[j])));
-            buf[ROW1 + j] = Math.fma(b2, x2, Math.fma(b1, x1, Math.fma(b0, x0, buf[ROW1 + j])));
-        }
-    }
-
-    /** As {@link #pair0} with panel rows 6-8. */
-    private static void pair6(double[] buf, int len, double a0, double a1, double a2,
-                              double b0, double b1, double b2) {
-        for (int j = 0; j < len; j++) {
-            double x0 = buf[P6 + j];
-            double x1 = buf[P6 + JB + j];
-            double x2 = buf[P6 + 2 * JB + j];
-            buf[j] = Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, buf[j])));
-            buf[ROW1 + j] = Math.fma(b2, x2, Math.fma(b1, x1, Math.fma(b0, x0, buf[ROW1 + j])));
-        }
-    }
-
-    /** As {@link #pair0} with panel rows 9-11. */
-    private static void pair9(double[] buf, int len, double a0, double a1, double a2,
-                              double b0, double b1, double b2) {
-        for (int j = 0; j < len; j++) {
-            double x0 = buf[P9 + j];
-            double x1 = buf[P9 + JB + j];
-            double x2 = buf[P9 + 2 * JB + j];
-            buf[j] = Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, buf[j])));
-            buf[ROW1 + j] = Math.fma(b2, x2, Math.fma(b1, x1, Math.fma(b0, x0, buf[ROW1 + j])));
-        }
-    }
-
-    /** As {@link #pair0} with panel rows 12-14. */
-    private static void pair12(double[] buf, int len, double a0, double a1, double a2,
-                              double b0, double b1, double b2) {
-        for (int j = 0; j < len; j++) {
-            double x0 = buf[P12 + j];
-            double x1 = buf[P12 + JB + j];
-            double x2 = buf[P12 + 2 * JB + j];
-            buf[j] = Math.fma(a2, x2, Math.fma(a1, x1, Math.fma(a0, x0, buf[j])));
-            buf[ROW1 + j] = Math.fma(b2, x2, Math.fma(b1, x1, Math.fma(b0, x0, buf[ROW1 + j])));
         }
     }
 
