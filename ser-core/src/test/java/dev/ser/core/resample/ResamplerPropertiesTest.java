@@ -93,11 +93,24 @@ class ResamplerPropertiesTest {
         return count < 3 ? Double.NaN : (count - 1) * rate / (last - first);
     }
 
+    /**
+     * Rate pairs {@code {orig, target}} with {@code orig > 1.1 target}, generated directly: filtering
+     * random pairs discarded about half of them, which let jqwik give up on some seeds.
+     */
+    @Provide
+    Arbitrary<int[]> downsampling() {
+        return rate().flatMap(target -> Arbitraries.oneOf(
+                        Arbitraries.of(44100, 48000, 96000).filter(orig -> orig > 1.1 * target),
+                        Arbitraries.integers().between((int) (1.1 * target) + 1, 100_000))
+                .map(orig -> new int[] {orig, target}));
+    }
+
     @Property(tries = 30)
-    void highQualityStopbandRejectsAliasesBy100Db(@ForAll("rate") int orig, @ForAll("rate") int target,
+    void highQualityStopbandRejectsAliasesBy100Db(@ForAll("downsampling") int[] rates,
                                                  @ForAll @DoubleRange(min = 0, max = 1) double where,
                                                  @ForAll @DoubleRange(min = 0, max = 6.28) double phase) {
-        Assume.that(orig > 1.1 * target);
+        int orig = rates[0];
+        int target = rates[1];
         // a tone between the stopband edge (lower Nyquist) and just below the source Nyquist
         double low = 1.0 * 0.5 * target;
         double high = 0.98 * 0.5 * orig;
