@@ -2,7 +2,9 @@ package dev.ser.core.cqt;
 
 import dev.ser.core.dsp.ComplexMatrix;
 import dev.ser.core.dsp.Matrix;
-import dev.ser.core.dsp.RealFft;
+import dev.ser.core.dsp.Stft;
+import dev.ser.core.dsp.StftConfig;
+import dev.ser.core.dsp.Window;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -237,25 +239,23 @@ public final class ConstantQTransform {
         }
     }
 
-    /** The STFT of one octave's signal over the bins its filters use, times its sparse filters. */
+    /**
+     * The STFT of one octave's signal (rectangular window, centred frames) over the bins its
+     * filters use, times its sparse filters. The STFT runs all frames through the batched FFT;
+     * the octave's filters cover about a third of the spectrum, so only those rows are kept.
+     */
     private void octaveResponse(double[] signal, Octave o, int frames, double[] outRe, double[] outIm) {
-        int nFft = o.nFft();
-        double[] padded = config.padMode().pad(signal, nFft / 2);
-        RealFft fft = RealFft.forSize(nFft);
+        StftConfig stft = StftConfig.builder().nFft(o.nFft()).hopLength(o.hop()).winLength(o.nFft())
+                .window(Window.RECTANGULAR).center(true).padMode(config.padMode()).build();
+        ComplexMatrix d = Stft.compute(signal, stft);
         int first = o.firstBin();
         int used = o.lastBin() - first + 1;
-        double[][] dRe = new double[used][frames];
-        double[][] dIm = new double[used][frames];
-        double[] frame = new double[nFft];
-        for (int t = 0; t < frames; t++) {
-            System.arraycopy(padded, t * o.hop(), frame, 0, nFft);
-            // transformed in place and read back for the used bins only: the filters of one
-            // octave cover about a third of the spectrum, so unpacking all of it is wasted work
-            fft.forwardInPlace(frame);
-            for (int k = 0; k < used; k++) {
-                dRe[k][t] = fft.re(frame, first + k);
-                dIm[k][t] = fft.im(frame, first + k);
-            }
+        double[][] dRe = new double[used][];
+        double[][] dIm = new double[used][];
+        for (int k = 0; k < used; k++) {
+            int off = d.re().rowOffset(first + k);
+            dRe[k] = Arrays.copyOfRange(d.re().data(), off, off + frames);
+            dIm[k] = Arrays.copyOfRange(d.im().data(), off, off + frames);
         }
         o.basis().multiply(dRe, dIm, first, frames, outRe, outIm, o.firstRow());
     }
