@@ -1,7 +1,5 @@
 package dev.ser.core.dsp;
 
-import java.util.Arrays;
-
 /**
  * Sliding median filters with the semantics of {@code scipy.ndimage.median_filter(..., mode='reflect')},
  * which librosa's {@code decompose.hpss} uses.
@@ -20,14 +18,33 @@ import java.util.Arrays;
  *       reflecting (the input is extended with period {@code 2n}).</li>
  * </ul>
  *
- * <p>The filter keeps the current window sorted, remembers which slot holds which sample, and per
- * step moves the outgoing sample's slot to the incoming sample's rank: a shift of on average about
- * {@code k/3} elements, no search and no allocation. For the {@code k = 31} of HPSS this measured
- * fastest among the alternatives tried (see {@code docs/hpss.md}). NaN inputs are rejected
- * ({@link IllegalArgumentException}): they have no rank.
+ * <p>Two implementations give identical values. Whole matrices are filtered by
+ * {@link LaneMedian}, which runs many rows or columns in lockstep with vectorised min/max
+ * networks; single sequences, narrow matrices, long windows and input holding {@code -0.0} use the
+ * sequential {@link SortedWindowMedian} (a sorted window updated with one shifted move per step).
+ * NaN inputs are rejected ({@link IllegalArgumentException}): they have no rank.
  * Stateless and thread-safe.
  */
 public final class MedianFilter {
+    /**
+     * Fewer lanes than this leave {@link LaneMedian}'s vector loops mostly empty; the sequential
+     * filter is then as fast.
+     */
+    static final int MIN_LANES = 8;
+    /**
+     * Above this window the lockstep kernel's work ({@code ~size} min/max per output and lane)
+     * and memory ({@code size^2 / 2} values per lane) outgrow the sequential filter's.
+     */
+    static final int MAX_LANE_SIZE = 128;
+    /**
+     * Budget in doubles (1 MiB) for {@link LaneMedian}'s stored lists, which sets how many lanes one
+     * call takes: about 260 for the 31-point window. Measured: 64 to 128 lanes run the vector loops
+     * too short, beyond about 400 the lists fall out of the L2 cache.
+     */
+    private static final int LANE_SCRATCH = 128 * 1024;
+
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
+
     private MedianFilter() {
     }
 
@@ -44,12 +61,16 @@ public final class MedianFilter {
         int rows = m.rows();
         int cols = m.cols();
         Matrix out = new Matrix(rows, cols);
-        if (cols == 0) {
+        if (cols == 0 || rows == 0) {
             return out;
         }
-        Workspace ws = new Workspace(cols, size);
-        for (int r = 0; r < rows; r++) {
-            ws.filter(m.data(), m.rowOffset(r), 1, cols, out.data(), out.rowOffset(r), 1);
+        if (useLanes(m.data(), rows, size)) {
+            filterRowsInLockstep(m, size, out);
+        } else {
+            SortedWindowMedian ws = new SortedWindowMedian(cols, size);
+            for (int r = 0; r < rows; r++) {
+                ws.filter(m.data(), m.rowOffset(r), 1, cols, out.data(), out.rowOffset(r), 1);
+            }
         }
         return out;
     }
@@ -67,12 +88,16 @@ public final class MedianFilter {
         int rows = m.rows();
         int cols = m.cols();
         Matrix out = new Matrix(rows, cols);
-        if (rows == 0) {
+        if (rows == 0 || cols == 0) {
             return out;
         }
-        Workspace ws = new Workspace(rows, size);
-        for (int c = 0; c < cols; c++) {
-            ws.filter(m.data(), c, cols, rows, out.data(), c, cols);
+        if (useLanes(m.data(), cols, size)) {
+            filterColumnsInLockstep(m, size, out);
+        } else {
+            SortedWindowMedian ws = new SortedWindowMedian(rows, size);
+            for (int c = 0; c < cols; c++) {
+                ws.filter(m.data(), c, cols, rows, out.data(), c, cols);
+            }
         }
         return out;
     }
@@ -88,9 +113,86 @@ public final class MedianFilter {
         checkSize(size);
         double[] out = new double[x.length];
         if (x.length > 0) {
-            new Workspace(x.length, size).filter(x, 0, 1, x.length, out, 0, 1);
+            new SortedWindowMedian(x.length, size).filter(x, 0, 1, x.length, out, 0, 1);
         }
         return out;
+    }
+
+    /**
+     * Columns are already lanes: row {@code e} of the reflected extension is row
+     * {@code symmetricIndex(e - size/2)} of the matrix, so the kernel reads the matrix in place,
+     * a block of columns at a time.
+     */
+    private static void filterColumnsInLockstep(Matrix m, int size, Matrix out) {
+        int rows = m.rows();
+        int cols = m.cols();
+        int[] rowStart = new int[rows + size - 1];
+        for (int e = 0; e < rowStart.length; e++) {
+            rowStart[e] = symmetricIndex(e - size / 2, rows) * cols;
+        }
+        int chunk = chunkLanes(size, cols);
+        LaneMedian kernel = new LaneMedian(size, chunk);
+        for (int c = 0; c < cols; c += chunk) {
+            int width = Math.min(chunk, cols - c);
+            kernel.filter(m.data(), rowStart, c, rows, width, out.data(), c, cols, 1);
+        }
+    }
+
+    /**
+     * Rows become lanes by transposing a block of rows, reflected ends included, into scratch
+     * (row-major data would otherwise be read with a stride); the kernel writes the results back
+     * into the rows directly.
+     */
+    private static void filterRowsInLockstep(Matrix m, int size, Matrix out) {
+        int rows = m.rows();
+        int cols = m.cols();
+        int extended = cols + size - 1;
+        int chunk = chunkLanes(size, rows);
+        int[] source = new int[extended];
+        int[] rowStart = new int[extended];
+        for (int e = 0; e < extended; e++) {
+            source[e] = symmetricIndex(e - size / 2, cols);
+            rowStart[e] = e * chunk;
+        }
+        double[] scratch = new double[extended * chunk];
+        double[] in = m.data();
+        LaneMedian kernel = new LaneMedian(size, chunk);
+        for (int r = 0; r < rows; r += chunk) {
+            int width = Math.min(chunk, rows - r);
+            for (int l = 0; l < width; l++) {
+                int row = (r + l) * cols;
+                for (int e = 0, d = l; e < extended; e++, d += chunk) {
+                    scratch[d] = in[row + source[e]];
+                }
+            }
+            kernel.filter(scratch, rowStart, 0, cols, width, out.data(), r * cols, 1, cols);
+        }
+    }
+
+    /** Lanes per {@link LaneMedian} call, so its stored lists stay within {@link #LANE_SCRATCH}. */
+    private static int chunkLanes(int size, int lanes) {
+        int perLane = size * (size / 2 + 1);
+        int chunk = Math.max(MIN_LANES, LANE_SCRATCH / perLane);
+        return Math.min(chunk, lanes);
+    }
+
+    /**
+     * Whether the lockstep kernel applies. Also rejects NaN, which has no rank, and routes input
+     * with a negative zero to the sequential filter, whose choice between equal zeros the kernel
+     * does not reproduce bit for bit.
+     */
+    private static boolean useLanes(double[] data, int lanes, int size) {
+        boolean negativeZero = false;
+        for (double v : data) {
+            // One well-predicted branch per value: spectrogram magnitudes are nearly all positive.
+            if (!(v > 0)) {
+                if (v != v) {
+                    throw new IllegalArgumentException("median filter input contains NaN");
+                }
+                negativeZero |= Double.doubleToRawLongBits(v) == NEGATIVE_ZERO_BITS;
+            }
+        }
+        return !negativeZero && lanes >= MIN_LANES && size <= MAX_LANE_SIZE;
     }
 
     private static void checkSize(int size) {
@@ -103,153 +205,5 @@ public final class MedianFilter {
     static int symmetricIndex(int i, int n) {
         int m = Math.floorMod(i, 2 * n);
         return m < n ? m : 2 * n - 1 - m;
-    }
-
-    /**
-     * Scratch buffers for filtering many sequences of one length with one window size, reused
-     * across rows or columns so the hot loop allocates nothing.
-     *
-     * <p>The window is kept sorted in {@link #window}; {@link #member} and {@link #slotOf} link each
-     * sorted slot to the window element (by its age, a circular index) it holds, so the outgoing
-     * element's slot is known without searching. Each step overwrites that slot with the incoming
-     * value and bubbles it to its rank, updating the links of the elements it passes.
-     */
-    private static final class Workspace {
-        /** Up to this window size the initial window is insertion-sorted; above it, sorted. */
-        private static final int INSERTION_SORT_MAX = 64;
-
-        private final int size;
-        private final int rank;
-        /** The sequence extended by reflection: output i sees {@code extended[i, i + size)}. */
-        private final double[] extended;
-        /** The current window, sorted ascending. */
-        private final double[] window;
-        /** For each sorted slot, the circular index of the element it holds. */
-        private final int[] member;
-        /** For each circular index, the sorted slot holding that element. */
-        private final int[] slotOf;
-        /** Scratch for assigning duplicate values to distinct slots (large windows only). */
-        private final int[] taken;
-
-        Workspace(int length, int size) {
-            this.size = size;
-            this.rank = size / 2;
-            this.extended = new double[length + size - 1];
-            this.window = new double[size];
-            this.member = new int[size];
-            this.slotOf = new int[size];
-            this.taken = size > INSERTION_SORT_MAX ? new int[size] : null;
-        }
-
-        /** Filters {@code n} values read at {@code in[inOff + j * inStride]} into {@code out}. */
-        void filter(double[] in, int inOff, int inStride, int n, double[] out, int outOff, int outStride) {
-            extend(in, inOff, inStride, n);
-            double[] ext = extended;
-            double[] win = window;
-            int[] mem = member;
-            int[] slot = slotOf;
-            int last = size - 1;
-            initialWindow();
-            out[outOff] = win[rank];
-            int oldest = 0;
-            for (int i = 1, o = outOff + outStride; i < n; i++, o += outStride) {
-                double entering = ext[i + last];
-                int p = slot[oldest];
-                if (entering > win[p]) {
-                    while (p < last && win[p + 1] < entering) {
-                        int moved = mem[p + 1];
-                        win[p] = win[p + 1];
-                        mem[p] = moved;
-                        slot[moved] = p;
-                        p++;
-                    }
-                } else {
-                    while (p > 0 && win[p - 1] > entering) {
-                        int moved = mem[p - 1];
-                        win[p] = win[p - 1];
-                        mem[p] = moved;
-                        slot[moved] = p;
-                        p--;
-                    }
-                }
-                win[p] = entering;
-                mem[p] = oldest;
-                slot[oldest] = p;
-                oldest = oldest == last ? 0 : oldest + 1;
-                out[o] = win[rank];
-            }
-        }
-
-        /** Sorts {@code extended[0, size)} into the window and links slots and elements. */
-        private void initialWindow() {
-            double[] ext = extended;
-            double[] win = window;
-            int[] mem = member;
-            if (size <= INSERTION_SORT_MAX) {
-                for (int j = 0; j < size; j++) {
-                    double v = ext[j];
-                    int p = j;
-                    while (p > 0 && win[p - 1] > v) {
-                        win[p] = win[p - 1];
-                        mem[p] = mem[p - 1];
-                        p--;
-                    }
-                    win[p] = v;
-                    mem[p] = j;
-                }
-            } else {
-                // O(k log k): sort the values, then give equal values consecutive slots.
-                System.arraycopy(ext, 0, win, 0, size);
-                Arrays.sort(win);
-                Arrays.fill(taken, 0);
-                for (int j = 0; j < size; j++) {
-                    int first = lowerBound(win, ext[j]);
-                    mem[first + taken[first]++] = j;
-                }
-            }
-            for (int s = 0; s < size; s++) {
-                slotOf[mem[s]] = s;
-            }
-        }
-
-        /**
-         * Fills {@link #extended} with the reflected sequence.
-         *
-         * @throws IllegalArgumentException on NaN, which has no rank
-         */
-        private void extend(double[] in, int inOff, int inStride, int n) {
-            int before = size / 2;
-            double[] ext = extended;
-            boolean nan = false;
-            for (int j = before, s = inOff; j < before + n; j++, s += inStride) {
-                double v = in[s];
-                nan |= v != v;
-                ext[j] = v;
-            }
-            if (nan) {
-                throw new IllegalArgumentException("median filter input contains NaN");
-            }
-            for (int j = 0; j < before; j++) {
-                ext[j] = ext[before + symmetricIndex(j - before, n)];
-            }
-            for (int j = before + n; j < ext.length; j++) {
-                ext[j] = ext[before + symmetricIndex(j - before, n)];
-            }
-        }
-
-        /** First index whose value is not below {@code v}. */
-        private static int lowerBound(double[] a, double v) {
-            int lo = 0;
-            int hi = a.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (a[mid] < v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
     }
 }
