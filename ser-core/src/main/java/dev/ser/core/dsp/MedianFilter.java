@@ -18,10 +18,11 @@ package dev.ser.core.dsp;
  *       reflecting (the input is extended with period {@code 2n}).</li>
  * </ul>
  *
- * <p>Two implementations give identical values. Whole matrices are filtered by
- * {@link LaneMedian}, which runs many rows or columns in lockstep with vectorised min/max
- * networks; single sequences, narrow matrices, long windows and input holding {@code -0.0} use the
- * sequential {@link SortedWindowMedian} (a sorted window updated with one shifted move per step).
+ * <p>Two implementations give identical values. Matrices of non-negative values (spectrograms)
+ * are filtered by {@link LaneMedian}, which runs many rows or columns in lockstep with vectorised
+ * min/max networks; single sequences, narrow matrices, long windows and input with a negative
+ * value or {@code -0.0} use the sequential {@link SortedWindowMedian} (a sorted window updated by
+ * one shifted move per step).
  * NaN inputs are rejected ({@link IllegalArgumentException}): they have no rank.
  * Stateless and thread-safe.
  */
@@ -37,13 +38,13 @@ public final class MedianFilter {
      */
     static final int MAX_LANE_SIZE = 128;
     /**
-     * Budget in doubles (1 MiB) for {@link LaneMedian}'s stored lists, which sets how many lanes one
+     * Budget in longs (1 MiB) for {@link LaneMedian}'s stored lists, which sets how many lanes one
      * call takes: about 260 for the 31-point window. Measured: 64 to 128 lanes run the vector loops
      * too short, beyond about 400 the lists fall out of the L2 cache.
      */
     private static final int LANE_SCRATCH = 128 * 1024;
 
-    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
+    private static final long POSITIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 
     private MedianFilter() {
     }
@@ -64,8 +65,9 @@ public final class MedianFilter {
         if (cols == 0 || rows == 0) {
             return out;
         }
-        if (useLanes(m.data(), rows, size)) {
-            filterRowsInLockstep(m, size, out);
+        long[] keys = lanesApply(rows, size) ? keysOf(m.data()) : null;
+        if (keys != null) {
+            filterRowsInLockstep(keys, rows, cols, size, out);
         } else {
             SortedWindowMedian ws = new SortedWindowMedian(cols, size);
             for (int r = 0; r < rows; r++) {
@@ -91,8 +93,9 @@ public final class MedianFilter {
         if (rows == 0 || cols == 0) {
             return out;
         }
-        if (useLanes(m.data(), cols, size)) {
-            filterColumnsInLockstep(m, size, out);
+        long[] keys = lanesApply(cols, size) ? keysOf(m.data()) : null;
+        if (keys != null) {
+            filterColumnsInLockstep(keys, rows, cols, size, out);
         } else {
             SortedWindowMedian ws = new SortedWindowMedian(rows, size);
             for (int c = 0; c < cols; c++) {
@@ -123,9 +126,7 @@ public final class MedianFilter {
      * {@code symmetricIndex(e - size/2)} of the matrix, so the kernel reads the matrix in place,
      * a block of columns at a time.
      */
-    private static void filterColumnsInLockstep(Matrix m, int size, Matrix out) {
-        int rows = m.rows();
-        int cols = m.cols();
+    private static void filterColumnsInLockstep(long[] keys, int rows, int cols, int size, Matrix out) {
         int[] rowStart = new int[rows + size - 1];
         for (int e = 0; e < rowStart.length; e++) {
             rowStart[e] = symmetricIndex(e - size / 2, rows) * cols;
@@ -134,18 +135,15 @@ public final class MedianFilter {
         LaneMedian kernel = new LaneMedian(size, chunk);
         for (int c = 0; c < cols; c += chunk) {
             int width = Math.min(chunk, cols - c);
-            kernel.filter(m.data(), rowStart, c, rows, width, out.data(), c, cols, 1);
+            kernel.filter(keys, rowStart, c, rows, width, out.data(), c, cols);
         }
     }
 
     /**
      * Rows become lanes by transposing a block of rows, reflected ends included, into scratch
-     * (row-major data would otherwise be read with a stride); the kernel writes the results back
-     * into the rows directly.
+     * (row-major data would otherwise be read with a stride), and the results are transposed back.
      */
-    private static void filterRowsInLockstep(Matrix m, int size, Matrix out) {
-        int rows = m.rows();
-        int cols = m.cols();
+    private static void filterRowsInLockstep(long[] keys, int rows, int cols, int size, Matrix out) {
         int extended = cols + size - 1;
         int chunk = chunkLanes(size, rows);
         int[] source = new int[extended];
@@ -154,18 +152,25 @@ public final class MedianFilter {
             source[e] = symmetricIndex(e - size / 2, cols);
             rowStart[e] = e * chunk;
         }
-        double[] scratch = new double[extended * chunk];
-        double[] in = m.data();
+        long[] scratch = new long[extended * chunk];
+        double[] medians = new double[cols * chunk];
+        double[] o = out.data();
         LaneMedian kernel = new LaneMedian(size, chunk);
         for (int r = 0; r < rows; r += chunk) {
             int width = Math.min(chunk, rows - r);
             for (int l = 0; l < width; l++) {
                 int row = (r + l) * cols;
                 for (int e = 0, d = l; e < extended; e++, d += chunk) {
-                    scratch[d] = in[row + source[e]];
+                    scratch[d] = keys[row + source[e]];
                 }
             }
-            kernel.filter(scratch, rowStart, 0, cols, width, out.data(), r * cols, 1, cols);
+            kernel.filter(scratch, rowStart, 0, cols, width, medians, 0, chunk);
+            for (int l = 0; l < width; l++) {
+                int row = (r + l) * cols;
+                for (int i = 0, d = l; i < cols; i++, d += chunk) {
+                    o[row + i] = medians[d];
+                }
+            }
         }
     }
 
@@ -176,23 +181,26 @@ public final class MedianFilter {
         return Math.min(chunk, lanes);
     }
 
+    /** Whether the lockstep kernel pays for this many lanes and this window. */
+    private static boolean lanesApply(int lanes, int size) {
+        return lanes >= MIN_LANES && size <= MAX_LANE_SIZE;
+    }
+
     /**
-     * Whether the lockstep kernel applies. Also rejects NaN, which has no rank, and routes input
-     * with a negative zero to the sequential filter, whose choice between equal zeros the kernel
-     * does not reproduce bit for bit.
+     * The {@link LaneMedian} keys (raw bits) of the values, or {@code null} when a value is
+     * negative, {@code -0.0} or NaN (sign bit set, or bits above {@code +inf}): such input goes to
+     * the sequential filter, which orders signed zeros as equal and rejects NaN.
      */
-    private static boolean useLanes(double[] data, int lanes, int size) {
-        boolean negativeZero = false;
-        for (double v : data) {
-            // One well-predicted branch per value: spectrogram magnitudes are nearly all positive.
-            if (!(v > 0)) {
-                if (v != v) {
-                    throw new IllegalArgumentException("median filter input contains NaN");
-                }
-                negativeZero |= Double.doubleToRawLongBits(v) == NEGATIVE_ZERO_BITS;
-            }
+    private static long[] keysOf(double[] data) {
+        long[] keys = new long[data.length];
+        long signs = 0;
+        for (int i = 0; i < data.length; i++) {
+            long k = Double.doubleToRawLongBits(data[i]);
+            keys[i] = k;
+            // Branch-free: the sign bit of k, or of (+inf - k) for the NaNs above +inf.
+            signs |= k | (POSITIVE_INFINITY_BITS - k);
         }
-        return !negativeZero && lanes >= MIN_LANES && size <= MAX_LANE_SIZE;
+        return signs < 0 ? null : keys;
     }
 
     private static void checkSize(int size) {
