@@ -93,11 +93,49 @@ public final class Hpss {
         ComplexMatrix out = new ComplexMatrix(stft.rows(), stft.cols());
         double[] outRe = out.re().data();
         double[] outIm = out.im().data();
+        if (power == 2.0) {
+            applySquareMask(x, ref, margin, split, re, im, mag, outRe, outIm);
+            return out;
+        }
         for (int i = 0; i < mag.length; i++) {
             double scaled = mag[i] * SoftMask.value(x[i], ref[i] * margin, power, split);
             setWithPhase(re[i], im[i], mag[i], scaled, outRe, outIm, i);
         }
         return out;
+    }
+
+    /**
+     * The default {@code power = 2} case of {@link #component}, with the same operations in the
+     * same order (so the same bits), arranged for speed: the five divisions per cell dominate, and
+     * C2 vectorises them only in branch-free loops. So the general formulas run branch-free over
+     * all cells first, and a second pass redoes with the scalar definitions the rare cells where
+     * they do not apply: both filtered values below {@link SoftMask#TINY} (the mask is then 0.5 or
+     * 0) and {@code |D| = 0} (unit phase).
+     */
+    private static void applySquareMask(double[] x, double[] ref, double margin, boolean split, double[] re,
+                                        double[] im, double[] mag, double[] outRe, double[] outIm) {
+        for (int i = 0; i < mag.length; i++) {
+            double xi = x[i];
+            double ri = ref[i] * margin;
+            double z = Math.max(xi, ri);
+            double a = xi / z;
+            double b = ri / z;
+            double m = a * a;
+            double r = b * b;
+            outRe[i] = mag[i] * (m / (m + r));
+        }
+        for (int i = 0; i < mag.length; i++) {
+            double scaled = outRe[i];
+            outRe[i] = scaled * (re[i] / mag[i]);
+            outIm[i] = scaled * (im[i] / mag[i]);
+        }
+        for (int i = 0; i < mag.length; i++) {
+            double ri = ref[i] * margin;
+            if (mag[i] == 0 || x[i] < SoftMask.TINY && ri < SoftMask.TINY) {
+                double scaled = mag[i] * SoftMask.value(x[i], ri, 2.0, split);
+                setWithPhase(re[i], im[i], mag[i], scaled, outRe, outIm, i);
+            }
+        }
     }
 
     /** The harmonic ({@code harmonicPart}) or percussive mask from the two filtered spectra. */

@@ -100,6 +100,89 @@ class MedianFilterTest {
         assertEquals(n, MedianFilter.filter(x, size).length);
     }
 
+    /**
+     * Matrix filtering, whichever implementation it picks (lockstep kernel for many lanes of
+     * non-negative values, sequential otherwise), returns exactly the bits of the sequential
+     * sorted-window filter run on each row or column, and the values of sorting each window.
+     * Shapes run from smaller than the window to past the lockstep kernel's thresholds
+     * ({@link MedianFilter#MIN_LANES}, {@link MedianFilter#MIN_LANE_OUTPUTS},
+     * {@link MedianFilter#MAX_LANE_SIZE}); values include
+     * ties, zeros, subnormals, infinities and, when {@code signed}, negatives and {@code -0.0}.
+     */
+    @Property(tries = 100)
+    void matrixFiltersMatchSequentialAndSortExactly(@ForAll @IntRange(min = 1, max = 300) int rows,
+                                                    @ForAll @IntRange(min = 1, max = 300) int cols,
+                                                    @ForAll @IntRange(min = 1, max = 80) int size,
+                                                    @ForAll boolean signed,
+                                                    @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+        Matrix m = awkward(rows, cols, signed, seed);
+        Matrix byRow = MedianFilter.filterRows(m, size);
+        SortedWindowMedian alongRows = new SortedWindowMedian(cols, size);
+        double[] expected = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            alongRows.filter(m.data(), r * cols, 1, cols, expected, r * cols, 1);
+            assertArrayEquals(bruteForce(m.row(r), size), byRow.row(r), 0.0, "row " + r);
+        }
+        assertBitsEqual(expected, byRow.data(), "filterRows");
+
+        Matrix byColumn = MedianFilter.filterColumns(m, size);
+        SortedWindowMedian alongColumns = new SortedWindowMedian(rows, size);
+        for (int c = 0; c < cols; c++) {
+            alongColumns.filter(m.data(), c, cols, rows, expected, c, cols);
+            assertArrayEquals(bruteForce(m.column(c), size), byColumn.column(c), 0.0, "column " + c);
+        }
+        assertBitsEqual(expected, byColumn.data(), "filterColumns");
+    }
+
+    /** A spectrogram-sized matrix through both lockstep paths, against the sequential filter. */
+    @Test
+    void spectrogramShapeMatchesSequentialBitForBit() {
+        Matrix m = awkward(1025, 117, false, 7);
+        double[] expected = new double[m.data().length];
+        SortedWindowMedian alongRows = new SortedWindowMedian(117, 31);
+        for (int r = 0; r < 1025; r++) {
+            alongRows.filter(m.data(), r * 117, 1, 117, expected, r * 117, 1);
+        }
+        assertBitsEqual(expected, MedianFilter.filterRows(m, 31).data(), "filterRows");
+        SortedWindowMedian alongColumns = new SortedWindowMedian(1025, 31);
+        for (int c = 0; c < 117; c++) {
+            alongColumns.filter(m.data(), c, 117, 1025, expected, c, 117);
+        }
+        assertBitsEqual(expected, MedianFilter.filterColumns(m, 31).data(), "filterColumns");
+    }
+
+    /** Small matrices go to the sequential filter, large ones to the lockstep kernel: both reject NaN. */
+    @Test
+    void matrixWithNaNIsRejected() {
+        for (int n : new int[] {20, 200}) {
+            Matrix m = new Matrix(n, n);
+            m.set(3, 4, Double.NaN);
+            assertThrows(IllegalArgumentException.class, () -> MedianFilter.filterRows(m, 31));
+            assertThrows(IllegalArgumentException.class, () -> MedianFilter.filterColumns(m, 31));
+        }
+    }
+
+    private static void assertBitsEqual(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]),
+                    what + " index " + i + ": " + expected[i] + " vs " + actual[i]);
+        }
+    }
+
+    /** Ties on a coarse grid, continuous values and edge values; negatives and -0.0 if signed. */
+    private static Matrix awkward(int rows, int cols, boolean signed, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] special = {0.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            int kind = rnd.nextInt(10);
+            double v = kind < 4 ? rnd.nextInt(4) : kind < 9 ? rnd.nextDouble() * 3 : special[rnd.nextInt(special.length)];
+            d[i] = signed && rnd.nextInt(3) == 0 ? -v : v;
+        }
+        return new Matrix(rows, cols, d);
+    }
+
     /** Values on a coarse grid (many ties) mixed with continuous ones. */
     private static Matrix random(int rows, int cols, long seed) {
         java.util.Random rnd = new java.util.Random(seed);
