@@ -80,7 +80,11 @@ final class LaneMedian {
         this.lanes = lanes;
         this.suffix = new long[size][][];
         for (int t = 0; t < size; t++) {
-            suffix[t] = new long[Math.min(size - t, keep)][lanes];
+            // Slots below suffixLow(t) are never read: left unallocated (a third of the memory).
+            suffix[t] = new long[Math.min(size - t, keep)][];
+            for (int j = suffixLow(t); j < suffix[t].length; j++) {
+                suffix[t][j] = new long[lanes];
+            }
         }
         this.prefix = new long[keep][lanes];
         this.acc = new long[lanes];
