@@ -106,9 +106,10 @@ public final class FeatureExtractor {
         // One STFT for everything: its complex values only when TONNETZ needs the phase.
         ComplexMatrix stft = config.has(Feature.TONNETZ) ? Stft.compute(y, config.stft()) : null;
         Map<Feature, Matrix> frames = new EnumMap<>(Feature.class);
-        addSpectralFeatures(spectrograms(y, stft), k, frames);
+        Stft.Spectrograms spectra = spectrograms(y, stft);
+        addSpectralFeatures(spectra, k, frames);
         if (stft != null) {
-            frames.put(Feature.TONNETZ, k.tonnetz(stft, y.length));
+            frames.put(Feature.TONNETZ, k.tonnetz(stft, spectra == null ? null : spectra.magnitude(), y.length));
         }
         return new FeatureResult(frames, layout, sr);
     }

@@ -98,9 +98,12 @@ final class RateKernels {
      * {@code tonnetz(y=effects.harmonic(y))}: the harmonic part is separated from the shared STFT
      * (as {@code effects.harmonic} does from its own, identical one), inverted to {@code length}
      * samples, then analysed by the constant-Q chroma.
+     *
+     * @param magnitude {@code stft.magnitude()} when the caller has it already, else null
      */
-    Matrix tonnetz(ComplexMatrix stft, int length) {
-        double[] harmonic = HarmonicPercussive.harmonic(stft, length, hpss, config.stft());
+    Matrix tonnetz(ComplexMatrix stft, Matrix magnitude, int length) {
+        double[] harmonic = magnitude == null ? HarmonicPercussive.harmonic(stft, length, hpss, config.stft())
+                : HarmonicPercussive.harmonic(stft, magnitude, length, hpss, config.stft());
         return Tonnetz.fromChroma(chromaCqt.compute(harmonic, sampleRate));
     }
 }

@@ -52,6 +52,15 @@ public final class HarmonicPercussive {
         return InverseStft.compute(Hpss.harmonic(spectrum, hpss), stft, length);
     }
 
+    /**
+     * As {@link #harmonic(ComplexMatrix, int, HpssConfig, StftConfig)} when the caller also has
+     * the spectrum's magnitude ({@code spectrum.magnitude()}), which is then reused.
+     */
+    public static double[] harmonic(ComplexMatrix spectrum, Matrix magnitude, int length, HpssConfig hpss,
+                                    StftConfig stft) {
+        return InverseStft.compute(Hpss.harmonic(spectrum, magnitude, hpss), stft, length);
+    }
+
     /** {@code librosa.effects.percussive(y)} with all defaults. */
     public static double[] percussive(double[] y) {
         return percussive(y, HpssConfig.DEFAULT, StftConfig.DEFAULT);

@@ -55,12 +55,24 @@ public final class Hpss {
 
     /** {@code hpss(D, ...)[0]}: only the harmonic part of a complex STFT (skips the other mask). */
     public static ComplexMatrix harmonic(ComplexMatrix stft, HpssConfig config) {
-        return component(stft, config, true);
+        return component(stft, stft.magnitude(), config, true);
+    }
+
+    /**
+     * As {@link #harmonic(ComplexMatrix, HpssConfig)} for a caller that already has the STFT's
+     * magnitude ({@code stft.magnitude()}, unmodified), which is then not computed again.
+     */
+    public static ComplexMatrix harmonic(ComplexMatrix stft, Matrix magnitude, HpssConfig config) {
+        if (magnitude.rows() != stft.rows() || magnitude.cols() != stft.cols()) {
+            throw new IllegalArgumentException("magnitude is " + magnitude.rows() + " x " + magnitude.cols()
+                    + " but the STFT is " + stft.rows() + " x " + stft.cols());
+        }
+        return component(stft, magnitude, config, true);
     }
 
     /** {@code hpss(D, ...)[1]}: only the percussive part of a complex STFT. */
     public static ComplexMatrix percussive(ComplexMatrix stft, HpssConfig config) {
-        return component(stft, config, false);
+        return component(stft, stft.magnitude(), config, false);
     }
 
     /**
@@ -78,8 +90,8 @@ public final class Hpss {
     }
 
     /** One component, its mask applied cell by cell without materialising the mask. */
-    private static ComplexMatrix component(ComplexMatrix stft, HpssConfig config, boolean harmonicPart) {
-        Matrix magnitude = stft.magnitude();
+    private static ComplexMatrix component(ComplexMatrix stft, Matrix magnitude, HpssConfig config,
+                                           boolean harmonicPart) {
         Matrix harm = MedianFilter.filterRows(magnitude, config.harmonicKernel());
         Matrix perc = MedianFilter.filterColumns(magnitude, config.percussiveKernel());
         double[] x = (harmonicPart ? harm : perc).data();

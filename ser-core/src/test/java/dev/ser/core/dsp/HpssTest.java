@@ -56,6 +56,19 @@ class HpssTest {
         }
     }
 
+    @Property(tries = 10)
+    void harmonicWithAGivenMagnitudeIsTheSame(@ForAll @IntRange(min = 600, max = 8000) int length,
+                                              @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+        StftConfig stft = StftConfig.builder().nFft(256).hopLength(64).build();
+        ComplexMatrix d = Stft.compute(signal(length, seed), stft);
+        HpssConfig config = HpssConfig.builder().kernelSize(9).build();
+        ComplexMatrix expected = Hpss.harmonic(d, config);
+        ComplexMatrix reused = Hpss.harmonic(d, d.magnitude(), config);
+        assertArrayEquals(expected.re().data(), reused.re().data(), 0.0);
+        assertArrayEquals(expected.im().data(), reused.im().data(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> Hpss.harmonic(d, new Matrix(3, 2), config));
+    }
+
     @Property(tries = 60)
     void masksLieInTheUnitInterval(@ForAll @DoubleRange(min = 0.1, max = 50) double power,
                                    @ForAll boolean hard,
