@@ -67,8 +67,8 @@ public final class MlpEpochTimer {
             double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             int ran = m.history().epochs();
             // the calling thread's CPU time is robust to other load on the machine (meaningful for 1 thread)
-            System.out.printf("threads=%d epochs=%d wall=%.2f s (%.1f ms/epoch)  caller cpu=%.2f s (%.1f ms/epoch)"
-                    + "  final loss %.5f%n", t, ran, s, 1000 * s / ran, cpu, 1000 * cpu / ran,
+            System.out.printf("kernel=%s threads=%d epochs=%d wall=%.2f s (%.1f ms/epoch)  caller cpu=%.2f s (%.1f ms/epoch)"
+                    + "  final loss %.5f%n", dev.ser.models.mlp.Kernels.kernelName(), t, ran, s, 1000 * s / ran, cpu, 1000 * cpu / ran,
                     m.history().lossCurve()[ran - 1]);
             if (t == threads[0]) {
                 timePrediction(m, data);
