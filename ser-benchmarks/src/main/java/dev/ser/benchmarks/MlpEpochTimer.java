@@ -15,6 +15,11 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.ser.benchmarks.MlpEpochTimer [epochs] [threads...]}.
  * Prints, per thread count, the wall time of a full fit after one warm-up fit and ms per epoch.
+ *
+ * <p>The matrix kernel: with {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar ...}
+ * training uses the Vector API kernel ({@code dev.ser.models.mlp.VectorKernels}, bit-identical
+ * results), without the flag the auto-vectorised scalar kernel; each result line names it.
+ * {@code -Ddev.ser.mlp.vector=false} forces the scalar kernel even with the module.
  */
 public final class MlpEpochTimer {
 
