@@ -10,11 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only loaded when the JVM was started with {@code --add-modules jdk.incubator.vector}
  * ({@link Kernels} checks before the first reference); without it this class is never touched.
  *
- * <p>Shape: a block of four output rows times three vectors of columns (24 doubles on AVX-512) is
- * held in twelve vector registers across the whole inner loop; each step broadcasts four values of
- * {@code A} and loads three vectors of one {@code B} row, twelve fmas. Every output element is
- * therefore loaded and stored once per call (the scalar kernel copies it once per 16-row panel)
- * and {@code B} is read from memory once per four output rows. Narrower leftovers use the same
+ * <p>Shape: a block of eight output rows times three vectors of columns (24 doubles on AVX-512)
+ * is held in 24 vector registers across the whole inner loop (AVX-512 has 32); each step loads
+ * three vectors of one {@code B} row and broadcasts eight values of {@code A}, 24 fmas for eleven
+ * loads. Every output element is therefore loaded and stored once per call (the scalar kernel
+ * copies it once per 16-row panel) and {@code B} is read once per eight output rows. Eight rows
+ * measured 1.3x faster than four (1.30 against 1.70 ms for the forward and gradient products of
+ * one 256-row batch). Row and column leftovers use the same
  * loop with fewer rows or one vector; the last columns that do not fill a vector are computed as
  * one overlapping vector window (see {@link #tail}). Only the preferred species is used: one
  * vector shape keeps C2's type profiles of the Vector API's shared methods monomorphic (a second
@@ -49,6 +51,9 @@ final class VectorKernels {
         // L1 while every row block of the output streams past it
         for (; j + 3 * L <= jTail; j += 3 * L) {
             int r = r0;
+            for (; r + 8 <= r1; r += 8) {
+                block8x3(a, aOff + r * rs, rs, cs, b, bOff + j, inner, n, c, cOff + r * n + j);
+            }
             for (; r + 4 <= r1; r += 4) {
                 block4x3(a, aOff + r * rs, rs, cs, b, bOff + j, inner, n, c, cOff + r * n + j);
             }
@@ -90,6 +95,98 @@ final class VectorKernels {
             block1x1(a, aOff + r * rs, cs, b, bOff + w, inner, n, c, cOff + r * n + w, tmp);
             System.arraycopy(tmp, skip, c, cOff + r * n + jTail, jEnd - jTail);
         }
+    }
+
+    /** Eight rows ({@code rs} apart in {@code a}, {@code n} apart in {@code c}) times 3L columns: 24 accumulators. */
+    private static void block8x3(double[] a, int ao, int rs, int cs, double[] b, int bo, int inner, int n,
+                                 double[] c, int co) {
+        DoubleVector s00 = DoubleVector.fromArray(S, c, co);
+        DoubleVector s01 = DoubleVector.fromArray(S, c, co + 1 * L);
+        DoubleVector s02 = DoubleVector.fromArray(S, c, co + 2 * L);
+        DoubleVector s10 = DoubleVector.fromArray(S, c, co + 1 * n);
+        DoubleVector s11 = DoubleVector.fromArray(S, c, co + 1 * n + 1 * L);
+        DoubleVector s12 = DoubleVector.fromArray(S, c, co + 1 * n + 2 * L);
+        DoubleVector s20 = DoubleVector.fromArray(S, c, co + 2 * n);
+        DoubleVector s21 = DoubleVector.fromArray(S, c, co + 2 * n + 1 * L);
+        DoubleVector s22 = DoubleVector.fromArray(S, c, co + 2 * n + 2 * L);
+        DoubleVector s30 = DoubleVector.fromArray(S, c, co + 3 * n);
+        DoubleVector s31 = DoubleVector.fromArray(S, c, co + 3 * n + 1 * L);
+        DoubleVector s32 = DoubleVector.fromArray(S, c, co + 3 * n + 2 * L);
+        DoubleVector s40 = DoubleVector.fromArray(S, c, co + 4 * n);
+        DoubleVector s41 = DoubleVector.fromArray(S, c, co + 4 * n + 1 * L);
+        DoubleVector s42 = DoubleVector.fromArray(S, c, co + 4 * n + 2 * L);
+        DoubleVector s50 = DoubleVector.fromArray(S, c, co + 5 * n);
+        DoubleVector s51 = DoubleVector.fromArray(S, c, co + 5 * n + 1 * L);
+        DoubleVector s52 = DoubleVector.fromArray(S, c, co + 5 * n + 2 * L);
+        DoubleVector s60 = DoubleVector.fromArray(S, c, co + 6 * n);
+        DoubleVector s61 = DoubleVector.fromArray(S, c, co + 6 * n + 1 * L);
+        DoubleVector s62 = DoubleVector.fromArray(S, c, co + 6 * n + 2 * L);
+        DoubleVector s70 = DoubleVector.fromArray(S, c, co + 7 * n);
+        DoubleVector s71 = DoubleVector.fromArray(S, c, co + 7 * n + 1 * L);
+        DoubleVector s72 = DoubleVector.fromArray(S, c, co + 7 * n + 2 * L);
+        for (int k = 0; k < inner; k++) {
+            int bk = bo + k * n;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bk);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bk + 1 * L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bk + 2 * L);
+            int ak = ao + k * cs;
+            DoubleVector x = DoubleVector.broadcast(S, a[ak]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            s02 = x.fma(b2, s02);
+            x = DoubleVector.broadcast(S, a[ak + 1 * rs]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            s12 = x.fma(b2, s12);
+            x = DoubleVector.broadcast(S, a[ak + 2 * rs]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            s22 = x.fma(b2, s22);
+            x = DoubleVector.broadcast(S, a[ak + 3 * rs]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            s32 = x.fma(b2, s32);
+            x = DoubleVector.broadcast(S, a[ak + 4 * rs]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            s42 = x.fma(b2, s42);
+            x = DoubleVector.broadcast(S, a[ak + 5 * rs]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+            s52 = x.fma(b2, s52);
+            x = DoubleVector.broadcast(S, a[ak + 6 * rs]);
+            s60 = x.fma(b0, s60);
+            s61 = x.fma(b1, s61);
+            s62 = x.fma(b2, s62);
+            x = DoubleVector.broadcast(S, a[ak + 7 * rs]);
+            s70 = x.fma(b0, s70);
+            s71 = x.fma(b1, s71);
+            s72 = x.fma(b2, s72);
+        }
+        s00.intoArray(c, co);
+        s01.intoArray(c, co + 1 * L);
+        s02.intoArray(c, co + 2 * L);
+        s10.intoArray(c, co + 1 * n);
+        s11.intoArray(c, co + 1 * n + 1 * L);
+        s12.intoArray(c, co + 1 * n + 2 * L);
+        s20.intoArray(c, co + 2 * n);
+        s21.intoArray(c, co + 2 * n + 1 * L);
+        s22.intoArray(c, co + 2 * n + 2 * L);
+        s30.intoArray(c, co + 3 * n);
+        s31.intoArray(c, co + 3 * n + 1 * L);
+        s32.intoArray(c, co + 3 * n + 2 * L);
+        s40.intoArray(c, co + 4 * n);
+        s41.intoArray(c, co + 4 * n + 1 * L);
+        s42.intoArray(c, co + 4 * n + 2 * L);
+        s50.intoArray(c, co + 5 * n);
+        s51.intoArray(c, co + 5 * n + 1 * L);
+        s52.intoArray(c, co + 5 * n + 2 * L);
+        s60.intoArray(c, co + 6 * n);
+        s61.intoArray(c, co + 6 * n + 1 * L);
+        s62.intoArray(c, co + 6 * n + 2 * L);
+        s70.intoArray(c, co + 7 * n);
+        s71.intoArray(c, co + 7 * n + 1 * L);
+        s72.intoArray(c, co + 7 * n + 2 * L);
     }
 
     /** Four rows ({@code rs} apart in {@code a}, {@code n} apart in {@code c}) times 3L columns. */
