@@ -37,7 +37,7 @@ final class VectorKernels {
 
     /**
      * Columns {@code [jStart, jEnd)} of rows {@code [r0, r1)}, added to {@code c}; see {@link Kernels#mulAdd}.
-     * Needs {@code jEnd - jStart >= }{@link #L}; {@code tmp} holds at least {@code 4 L} doubles.
+     * Needs {@code jEnd - jStart >= }{@link #L}; {@code tmp} holds at least {@code 8 L} doubles.
      */
     static void mulAdd(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int inner, int n,
                        double[] c, int cOff, int r0, int r1, int jStart, int jEnd, double[] tmp) {
@@ -63,6 +63,9 @@ final class VectorKernels {
         }
         for (; j < jTail; j += L) {
             int r = r0;
+            for (; r + 8 <= r1; r += 8) {
+                block8x1(a, aOff + r * rs, rs, cs, b, bOff + j, inner, n, c, cOff + r * n + j, c, n);
+            }
             for (; r + 4 <= r1; r += 4) {
                 block4x1(a, aOff + r * rs, rs, cs, b, bOff + j, inner, n, c, cOff + r * n + j, c, n);
             }
@@ -85,6 +88,12 @@ final class VectorKernels {
         int w = jEnd - L;
         int skip = jTail - w;
         int r = r0;
+        for (; r + 8 <= r1; r += 8) {
+            block8x1(a, aOff + r * rs, rs, cs, b, bOff + w, inner, n, c, cOff + r * n + w, tmp, L);
+            for (int q = 0; q < 8; q++) {
+                System.arraycopy(tmp, q * L + skip, c, cOff + (r + q) * n + jTail, jEnd - jTail);
+            }
+        }
         for (; r + 4 <= r1; r += 4) {
             block4x1(a, aOff + r * rs, rs, cs, b, bOff + w, inner, n, c, cOff + r * n + w, tmp, L);
             for (int q = 0; q < 4; q++) {
@@ -260,6 +269,44 @@ final class VectorKernels {
         s0.intoArray(c, co);
         s1.intoArray(c, co + L);
         s2.intoArray(c, co + 2 * L);
+    }
+
+    /**
+     * Eight rows times one vector of columns, read from {@code c} and written to {@code dst} ({@code c}
+     * itself with {@code dn = n}, or a scratch block with {@code dn = L}): eight independent fma chains,
+     * where four would leave the fma unit waiting on its own latency.
+     */
+    private static void block8x1(double[] a, int ao, int rs, int cs, double[] b, int bo, int inner, int n,
+                                 double[] c, int co, double[] dst, int dn) {
+        DoubleVector s0 = DoubleVector.fromArray(S, c, co);
+        DoubleVector s1 = DoubleVector.fromArray(S, c, co + 1 * n);
+        DoubleVector s2 = DoubleVector.fromArray(S, c, co + 2 * n);
+        DoubleVector s3 = DoubleVector.fromArray(S, c, co + 3 * n);
+        DoubleVector s4 = DoubleVector.fromArray(S, c, co + 4 * n);
+        DoubleVector s5 = DoubleVector.fromArray(S, c, co + 5 * n);
+        DoubleVector s6 = DoubleVector.fromArray(S, c, co + 6 * n);
+        DoubleVector s7 = DoubleVector.fromArray(S, c, co + 7 * n);
+        for (int k = 0; k < inner; k++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + k * n);
+            int ak = ao + k * cs;
+            s0 = DoubleVector.broadcast(S, a[ak]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[ak + 1 * rs]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[ak + 2 * rs]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[ak + 3 * rs]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[ak + 4 * rs]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[ak + 5 * rs]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[ak + 6 * rs]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[ak + 7 * rs]).fma(bv, s7);
+        }
+        int d0 = dst == c ? co : 0;
+        s0.intoArray(dst, d0);
+        s1.intoArray(dst, d0 + 1 * dn);
+        s2.intoArray(dst, d0 + 2 * dn);
+        s3.intoArray(dst, d0 + 3 * dn);
+        s4.intoArray(dst, d0 + 4 * dn);
+        s5.intoArray(dst, d0 + 5 * dn);
+        s6.intoArray(dst, d0 + 6 * dn);
+        s7.intoArray(dst, d0 + 7 * dn);
     }
 
     /**
