@@ -15,6 +15,11 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.ser.benchmarks.MlpEpochTimer [epochs] [threads...]}.
  * Prints, per thread count, the wall time of a full fit after one warm-up fit and ms per epoch.
+ *
+ * <p>The matrix kernel: with {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar ...}
+ * training uses the Vector API kernel ({@code dev.ser.models.mlp.VectorKernels}, bit-identical
+ * results), without the flag the auto-vectorised scalar kernel; each result line names it.
+ * {@code -Ddev.ser.mlp.vector=false} forces the scalar kernel even with the module.
  */
 public final class MlpEpochTimer {
 
@@ -67,8 +72,8 @@ public final class MlpEpochTimer {
             double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             int ran = m.history().epochs();
             // the calling thread's CPU time is robust to other load on the machine (meaningful for 1 thread)
-            System.out.printf("threads=%d epochs=%d wall=%.2f s (%.1f ms/epoch)  caller cpu=%.2f s (%.1f ms/epoch)"
-                    + "  final loss %.5f%n", t, ran, s, 1000 * s / ran, cpu, 1000 * cpu / ran,
+            System.out.printf("kernel=%s threads=%d epochs=%d wall=%.2f s (%.1f ms/epoch)  caller cpu=%.2f s (%.1f ms/epoch)"
+                    + "  final loss %.5f%n", dev.ser.models.mlp.Kernels.kernelName(), t, ran, s, 1000 * s / ran, cpu, 1000 * cpu / ran,
                     m.history().lossCurve()[ran - 1]);
             if (t == threads[0]) {
                 timePrediction(m, data);

@@ -27,6 +27,13 @@ import java.util.Arrays;
  * Narrow outputs (fewer than {@link #NARROW} columns) skip the copies, which would cost more than
  * they save; callers with a narrow output and a wide inner dimension (the softmax layer) do better
  * computing the transposed product.
+ *
+ * <p>Vector API: when the JVM runs with {@code --add-modules jdk.incubator.vector}, outputs of at
+ * least {@link #NARROW} columns go to {@link VectorKernels} instead, a register-blocked kernel with
+ * the same arithmetic (one fma per inner index in ascending order from the initial value), so its
+ * results are bit-identical to this path. The system property {@code dev.ser.mlp.vector=false}
+ * keeps the scalar path even with the module. Without the module {@code VectorKernels} is never
+ * loaded, so the library runs on any Java 17.
  */
 public final class Kernels {
 
@@ -40,7 +47,19 @@ public final class Kernels {
     /** Outputs narrower than this use the direct loop. */
     static final int NARROW = 32;
 
+    /**
+     * Whether {@link #mulAdd} uses {@link VectorKernels}: decided once, before any reference to
+     * that class can load it (and with it the incubator module's classes).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && Boolean.parseBoolean(System.getProperty("dev.ser.mlp.vector", "true"));
+
     private Kernels() {
+    }
+
+    /** Which matrix kernel {@link #mulAdd} uses in this JVM, for benchmark reports. */
+    public static String kernelName() {
+        return VECTOR ? "vector-api (jdk.incubator.vector)" : "scalar (C2 auto-vectorised)";
     }
 
     /** Offset of panel row {@code q} in {@link Scratch}'s buffer; the output row is at 0. */
@@ -80,11 +99,30 @@ public final class Kernels {
     public static void mulAdd(double[] a, int aOff, int aRowStride, int aColStride,
                               double[] b, int bOff, int inner, int n, double[] c, int cOff, int r0, int r1,
                               int jStart, int jEnd, boolean accumulate, Scratch s) {
+        if (VECTOR && jEnd - jStart >= NARROW) {
+            zeroUnlessAccumulating(c, cOff, n, r0, r1, jStart, jEnd, accumulate);
+            VectorKernels.mulAdd(a, aOff, aRowStride, aColStride, b, bOff, inner, n, c, cOff, r0, r1, jStart, jEnd,
+                    s.buf);
+            return;
+        }
+        mulAddScalar(a, aOff, aRowStride, aColStride, b, bOff, inner, n, c, cOff, r0, r1, jStart, jEnd,
+                accumulate, s);
+    }
+
+    private static void zeroUnlessAccumulating(double[] c, int cOff, int n, int r0, int r1, int jStart, int jEnd,
+                                               boolean accumulate) {
         if (!accumulate) {
             for (int r = r0; r < r1; r++) {
                 Arrays.fill(c, cOff + r * n + jStart, cOff + r * n + jEnd, 0.0);
             }
         }
+    }
+
+    /** The auto-vectorised path of {@link #mulAdd}, whatever {@link #VECTOR} says (tests compare both). */
+    static void mulAddScalar(double[] a, int aOff, int aRowStride, int aColStride,
+                             double[] b, int bOff, int inner, int n, double[] c, int cOff, int r0, int r1,
+                             int jStart, int jEnd, boolean accumulate, Scratch s) {
+        zeroUnlessAccumulating(c, cOff, n, r0, r1, jStart, jEnd, accumulate);
         if (jEnd - jStart < NARROW) {
             narrow(a, aOff, aRowStride, aColStride, b, bOff, inner, n, c, cOff, r0, r1, jStart, jEnd);
             return;
