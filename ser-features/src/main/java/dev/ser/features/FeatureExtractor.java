@@ -124,6 +124,9 @@ public final class FeatureExtractor {
         if (stft == null) {
             return needsPower || needsMagnitude ? Stft.powerAndMagnitude(y, config.stft()) : null;
         }
+        if (needsPower && needsMagnitude) {
+            return stft.powerAndMagnitude();
+        }
         return new Stft.Spectrograms(needsPower ? stft.power(2.0) : null, needsMagnitude ? stft.magnitude() : null);
     }
 

@@ -71,6 +71,24 @@ public final class ComplexMatrix {
         return new Matrix(re.rows(), re.cols(), out);
     }
 
+    /**
+     * {@code power(2.0)} and {@code magnitude()} in one pass over the complex values, with the same
+     * expressions (so the same numbers).
+     */
+    public Stft.Spectrograms powerAndMagnitude() {
+        double[] r = re.data();
+        double[] i = im.data();
+        double[] power = new double[r.length];
+        double[] magnitude = new double[r.length];
+        for (int k = 0; k < r.length; k++) {
+            double p = r[k] * r[k] + i[k] * i[k];
+            power[k] = p;
+            magnitude[k] = Math.sqrt(p);
+        }
+        return new Stft.Spectrograms(new Matrix(re.rows(), re.cols(), power),
+                new Matrix(re.rows(), re.cols(), magnitude));
+    }
+
     public ComplexMatrix copy() {
         return new ComplexMatrix(re.copy(), im.copy());
     }

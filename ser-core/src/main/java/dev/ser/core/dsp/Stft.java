@@ -107,9 +107,31 @@ public final class Stft {
     private static final java.util.concurrent.ConcurrentMap<WindowKey, double[]> WINDOWS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** {@code np.abs(librosa.stft(y, ...))}. */
+    /**
+     * {@code np.abs(librosa.stft(y, ...))}, without storing the complex STFT: the same numbers as
+     * {@code compute(y, config).magnitude()}.
+     */
     public static Matrix magnitude(double[] y, StftConfig config) {
-        return compute(y, config).magnitude();
+        int frames = config.frameCount(y.length);
+        int bins = config.bins();
+        Matrix magnitude = new Matrix(bins, frames);
+        double[] mg = magnitude.data();
+        FrameBatch engine = FrameBatch.forSize(config.nFft());
+        double[] row = new double[engine.capacity()];
+        transformBatches(y, config, engine, (batch, count, t0) -> {
+            for (int k = 0; k < bins; k++) {
+                magnitude(batch.binRe(k), batch.binIm(k), row, count);
+                System.arraycopy(row, 0, mg, k * frames + t0, count);
+            }
+        });
+        return magnitude;
+    }
+
+    /** {@code sqrt(re^2 + im^2)} element-wise, the expression of {@link ComplexMatrix#magnitude()}. */
+    private static void magnitude(double[] re, double[] im, double[] magnitude, int count) {
+        for (int f = 0; f < count; f++) {
+            magnitude[f] = Math.sqrt(re[f] * re[f] + im[f] * im[f]);
+        }
     }
 
     /** {@code np.abs(librosa.stft(y, ...)) ** 2}, without the square root. */

@@ -49,6 +49,12 @@ class StftParityTest {
         Stft.Spectrograms both = Stft.powerAndMagnitude(y, config);
         org.junit.jupiter.api.Assertions.assertArrayEquals(complex.power(2.0).data(), both.power().data(), 0.0);
         org.junit.jupiter.api.Assertions.assertArrayEquals(complex.magnitude().data(), both.magnitude().data(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(complex.magnitude().data(),
+                Stft.magnitude(y, config).data(), 0.0);
+        Stft.Spectrograms fromComplex = complex.powerAndMagnitude();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(complex.power(2.0).data(), fromComplex.power().data(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(complex.magnitude().data(),
+                fromComplex.magnitude().data(), 0.0);
     }
 
     @org.junit.jupiter.api.Test
