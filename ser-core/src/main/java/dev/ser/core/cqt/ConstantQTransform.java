@@ -247,13 +247,13 @@ public final class ConstantQTransform {
     private void octaveResponse(double[] signal, Octave o, int frames, double[] outRe, double[] outIm) {
         StftConfig stft = StftConfig.builder().nFft(o.nFft()).hopLength(o.hop()).winLength(o.nFft())
                 .window(Window.RECTANGULAR).center(true).padMode(config.padMode()).build();
-        ComplexMatrix d = Stft.compute(signal, stft);
         int first = o.firstBin();
         int used = o.lastBin() - first + 1;
+        ComplexMatrix d = Stft.compute(signal, stft, first, used);
         double[][] dRe = new double[used][];
         double[][] dIm = new double[used][];
         for (int k = 0; k < used; k++) {
-            int off = d.re().rowOffset(first + k);
+            int off = d.re().rowOffset(k);
             dRe[k] = Arrays.copyOfRange(d.re().data(), off, off + frames);
             dIm[k] = Arrays.copyOfRange(d.im().data(), off, off + frames);
         }

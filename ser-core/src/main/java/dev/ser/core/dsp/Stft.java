@@ -14,15 +14,27 @@ public final class Stft {
 
     /** The complex STFT of {@code y}. */
     public static ComplexMatrix compute(double[] y, StftConfig config) {
+        return compute(y, config, 0, config.bins());
+    }
+
+    /**
+     * Rows {@code [firstBin, firstBin + bins)} of the complex STFT of {@code y}, the same numbers
+     * as those rows of {@link #compute(double[], StftConfig)}: for callers that use a band of
+     * the spectrum only (each octave of the constant-Q transform), without storing the rest.
+     */
+    public static ComplexMatrix compute(double[] y, StftConfig config, int firstBin, int bins) {
+        if (firstBin < 0 || bins < 0 || firstBin + bins > config.bins()) {
+            throw new IllegalArgumentException("bins [" + firstBin + ", " + (firstBin + bins) + ") outside [0, "
+                    + config.bins() + ")");
+        }
         int frames = config.frameCount(y.length);
-        int bins = config.bins();
         ComplexMatrix out = new ComplexMatrix(bins, frames);
         double[] outRe = out.re().data();
         double[] outIm = out.im().data();
         transformBatches(y, config, FrameBatch.forSize(config.nFft()), (batch, count, t0) -> {
             for (int k = 0; k < bins; k++) {
-                System.arraycopy(batch.binRe(k), 0, outRe, k * frames + t0, count);
-                System.arraycopy(batch.binIm(k), 0, outIm, k * frames + t0, count);
+                System.arraycopy(batch.binRe(firstBin + k), 0, outRe, k * frames + t0, count);
+                System.arraycopy(batch.binIm(firstBin + k), 0, outIm, k * frames + t0, count);
             }
         });
         return out;
