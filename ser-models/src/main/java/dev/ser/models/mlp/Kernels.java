@@ -15,8 +15,10 @@ import java.util.Arrays;
  * scratch panel (16 x 304 doubles, 38 KiB, stays in the 48 KiB L1), and each output row segment is
  * copied into a scratch row once per panel. The copies of the output row cost about as much as
  * the products of eight panel rows (they come from L2), hence sixteen: measured 15% faster than
- * eight; {@link #JB} keeps the buffer inside L1 and holds a 300-unit layer in one block. Row and panel live in ONE array at offsets that are compile-time
- * constants and multiples of 64 bytes: C2 can then prove the loads and the store do not overlap
+ * eight; {@link #JB} keeps the buffer inside L1 and holds a 300-unit layer in one block.
+ *
+ * <p>Row and panel live in ONE array at offsets that are compile-time constants and multiples of
+ * 64 bytes: C2 can then prove the loads and the store do not overlap
  * (with run-time offsets it cannot, and does not vectorise), and when its pre-loop aligns the store
  * every load is aligned too. With separate arrays each load would sit at its own heap alignment
  * and most 64-byte AVX-512 loads would straddle two cache lines: the single array measured 1.4-1.7x
@@ -62,9 +64,9 @@ public final class Kernels {
         return VECTOR ? "vector-api (jdk.incubator.vector)" : "scalar (C2 auto-vectorised)";
     }
 
-    /** Offset of panel row {@code q} in {@link Scratch}'s buffer; the output row is at 0. */
     /** Columns per strip of {@link #transposeRows}: one cache line of doubles. */
     private static final int TRANSPOSE_STRIP = 8;
+    /** Offset of panel rows 0, 4, 8 and 12 in {@link Scratch}'s buffer; the output row is at 0. */
     private static final int P0 = JB;
     private static final int P4 = 5 * JB;
     private static final int P8 = 9 * JB;
