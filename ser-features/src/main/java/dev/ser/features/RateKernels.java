@@ -102,8 +102,8 @@ final class RateKernels {
      * @param magnitude {@code stft.magnitude()} when the caller has it already, else null
      */
     Matrix tonnetz(ComplexMatrix stft, Matrix magnitude, int length) {
-        double[] harmonic = magnitude == null ? HarmonicPercussive.harmonic(stft, length, hpss, config.stft())
-                : HarmonicPercussive.harmonic(stft, magnitude, length, hpss, config.stft());
+        double[] harmonic = HarmonicPercussive.harmonic(stft, magnitude != null ? magnitude : stft.magnitude(),
+                length, hpss, config.stft());
         return Tonnetz.fromChroma(chromaCqt.compute(harmonic, sampleRate));
     }
 }

@@ -276,10 +276,7 @@ public final class ChromaFilterBank {
                 RowKernels.addWeighted(acc[c], group[0], weights[c * bins + k], frames);
             }
         }
-        double[] o = out.data();
-        for (int c = 0; c < nChroma; c++) {
-            System.arraycopy(acc[c], 0, o, c * frames, frames);
-        }
+        RowKernels.storeRows(acc, frames, out.data());
     }
 
     /** Number of (chroma row, bin group) passes the projection makes, for diagnostics and tests. */

@@ -145,9 +145,7 @@ public final class Dct {
             }
         }
         Matrix out = new Matrix(nOut, frames);
-        for (int k = 0; k < nOut; k++) {
-            System.arraycopy(acc[k], 0, out.data(), k * frames, frames);
-        }
+        RowKernels.storeRows(acc, frames, out.data());
         return out;
     }
 

@@ -49,7 +49,7 @@ public final class HarmonicPercussive {
      * @param length   the signal's length in samples, which the output will have
      */
     public static double[] harmonic(ComplexMatrix spectrum, int length, HpssConfig hpss, StftConfig stft) {
-        return InverseStft.compute(Hpss.harmonic(spectrum, hpss), stft, length);
+        return harmonic(spectrum, spectrum.magnitude(), length, hpss, stft);
     }
 
     /**

@@ -230,10 +230,7 @@ public final class MelFilterBank {
                 RowKernels.addWeighted(acc[binFilter[i]], row, weights[binWeight[i]], frames);
             }
         }
-        double[] o = out.data();
-        for (int m = 0; m < acc.length; m++) {
-            System.arraycopy(acc[m], 0, o, m * frames, frames);
-        }
+        RowKernels.storeRows(acc, frames, out.data());
     }
 
     /** The dense {@code nMels x bins} weight matrix, librosa's array (a new copy). */

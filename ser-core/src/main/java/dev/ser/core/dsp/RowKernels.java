@@ -30,6 +30,13 @@ final class RowKernels {
         }
     }
 
+    /** Copies each of {@code rows} into the row of the same index of a row-major matrix with {@code cols} columns. */
+    static void storeRows(double[][] rows, int cols, double[] matrix) {
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, matrix, r * cols, cols);
+        }
+    }
+
     /** Copies row {@code r} of a row-major matrix with {@code cols} columns into {@code row}. */
     static void copyRow(double[] matrix, int cols, int r, double[] row) {
         System.arraycopy(matrix, r * cols, row, 0, cols);

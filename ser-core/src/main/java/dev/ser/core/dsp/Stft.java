@@ -57,25 +57,12 @@ public final class Stft {
         double[] magnitudeRow = new double[engine.capacity()];
         transformBatches(y, config, engine, (batch, count, t0) -> {
             for (int k = 0; k < bins; k++) {
-                powerAndMagnitude(batch.binRe(k), batch.binIm(k), powerRow, magnitudeRow, count);
+                ComplexMatrix.powersAndMagnitudes(batch.binRe(k), batch.binIm(k), powerRow, magnitudeRow, count);
                 System.arraycopy(powerRow, 0, pw, k * frames + t0, count);
                 System.arraycopy(magnitudeRow, 0, mg, k * frames + t0, count);
             }
         });
         return new Spectrograms(power, magnitude);
-    }
-
-    /**
-     * {@code re^2 + im^2} and its square root, element-wise into scratch rows: one index for all four
-     * arrays so that C2 vectorises it (the square root included), the row then copied into place.
-     * The same expressions as {@link ComplexMatrix#power(double)}, so the same numbers.
-     */
-    private static void powerAndMagnitude(double[] re, double[] im, double[] power, double[] magnitude, int count) {
-        for (int f = 0; f < count; f++) {
-            double p = re[f] * re[f] + im[f] * im[f];
-            power[f] = p;
-            magnitude[f] = Math.sqrt(p);
-        }
     }
 
     /** A power and a magnitude spectrogram of the same STFT. */
@@ -132,18 +119,11 @@ public final class Stft {
         double[] row = new double[engine.capacity()];
         transformBatches(y, config, engine, (batch, count, t0) -> {
             for (int k = 0; k < bins; k++) {
-                magnitude(batch.binRe(k), batch.binIm(k), row, count);
+                ComplexMatrix.magnitudes(batch.binRe(k), batch.binIm(k), row, count);
                 System.arraycopy(row, 0, mg, k * frames + t0, count);
             }
         });
         return magnitude;
-    }
-
-    /** {@code sqrt(re^2 + im^2)} element-wise, the expression of {@link ComplexMatrix#magnitude()}. */
-    private static void magnitude(double[] re, double[] im, double[] magnitude, int count) {
-        for (int f = 0; f < count; f++) {
-            magnitude[f] = Math.sqrt(re[f] * re[f] + im[f] * im[f]);
-        }
     }
 
     /** {@code np.abs(librosa.stft(y, ...)) ** 2}, without the square root. */
